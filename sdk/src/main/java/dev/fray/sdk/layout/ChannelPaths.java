@@ -1,0 +1,98 @@
+package dev.fray.sdk.layout;
+
+import dev.fray.sdk.model.LogFile;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where each file of a channel lives, relative to its {@code .fray/} directory. Pure path arithmetic: nothing here
+ * touches the disk. The single source of truth for the channel's directory layout.
+ */
+public record ChannelPaths(Path frayDir) {
+
+    public static final String FRAY_DIR = ".fray";
+    public static final String CONFIG_FILE = "fray-config.json";
+    public static final String SHARED_DIR = "shared";
+    public static final String MACHINES_DIR = "machines";
+    public static final String LOCAL_DIR = "local";
+    public static final String V2_SENTINEL = ".v2";
+    public static final String MACHINE_ID_FILE = "machine-id";
+    public static final String CACHE_DB = "fray.db";
+    public static final String COLLISIONS_FILE = "collisions.json";
+    public static final String FRAY_CHECKSUMS_FILE = "checksums.json";
+    public static final String MIGRATED_SUFFIX = ".v1-migrated";
+
+    public ChannelPaths {
+        Objects.requireNonNull(frayDir, "frayDir");
+        frayDir = frayDir.toAbsolutePath().normalize();
+    }
+
+    /** The paths of the channel whose {@code .fray/} directory sits in {@code projectRoot}. */
+    public static ChannelPaths ofProjectRoot(Path projectRoot) {
+        return new ChannelPaths(projectRoot.resolve(FRAY_DIR));
+    }
+
+    public Path projectRoot() {
+        return frayDir.getParent();
+    }
+
+    public Path config() {
+        return frayDir.resolve(CONFIG_FILE);
+    }
+
+    public Path sharedDir() {
+        return frayDir.resolve(SHARED_DIR);
+    }
+
+    public Path v2Sentinel() {
+        return sharedDir().resolve(V2_SENTINEL);
+    }
+
+    /** fray's own shared, rewritten-in-place checksum file (read, never written, by fray-jvm). */
+    public Path frayChecksums() {
+        return sharedDir().resolve(FRAY_CHECKSUMS_FILE);
+    }
+
+    public Path machinesDir() {
+        return sharedDir().resolve(MACHINES_DIR);
+    }
+
+    public Path machineDir(String machineId) {
+        return machinesDir().resolve(machineId);
+    }
+
+    /** A v2 shared log of one machine. */
+    public Path machineLog(String machineId, LogFile file) {
+        return machineDir(machineId).resolve(file.fileName());
+    }
+
+    public Path localDir() {
+        return frayDir.resolve(LOCAL_DIR);
+    }
+
+    public Path machineIdFile() {
+        return localDir().resolve(MACHINE_ID_FILE);
+    }
+
+    public Path runtimeLog() {
+        return localDir().resolve(LogFile.RUNTIME.fileName());
+    }
+
+    /** fray-jvm's SQLite cache. Machine-local in both layouts, so it never clobbers fray's own {@code .fray/fray.db}. */
+    public Path cacheDb() {
+        return localDir().resolve(CACHE_DB);
+    }
+
+    public Path collisionsFile() {
+        return localDir().resolve(COLLISIONS_FILE);
+    }
+
+    /** A v1 log at the channel root (also {@code permissions.jsonl} in both layouts). */
+    public Path rootLog(LogFile file) {
+        return frayDir.resolve(file.fileName());
+    }
+
+    public Path gitignore() {
+        return frayDir.resolve(".gitignore");
+    }
+}
