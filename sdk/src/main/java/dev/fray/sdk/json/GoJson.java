@@ -1,0 +1,200 @@
+package dev.fray.sdk.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A minimal JSON emitter that produces exactly the bytes Go's {@code encoding/json} produces for the same values:
+ * no whitespace, Go's string escaping, integers as written, decimals in plain notation.
+ *
+ * <p>Go's string escaping (with its default HTML escaping, reference §2): {@code "} and {@code \} with a backslash;
+ * {@code \b \f \n \r \t} short; other control characters as {@code \}{@code u00xx} (lowercase hex); {@code <},
+ * {@code >}, {@code &} as {@code \}{@code u003c}, {@code \}{@code u003e}, {@code \}{@code u0026}; U+2028 and U+2029
+ * as {@code \}{@code u2028} and {@code \}{@code u2029}; a lone surrogate (Go: invalid UTF-8) as
+ * {@code \}{@code ufffd}; everything else (U+007F, all non-ASCII, emoji) raw. Jackson cannot be configured to do
+ * this: its custom-escape path writes characters above U+FFFF as escaped surrogate pairs.
+ *
+ * <p>Not thread-safe; one instance per line.
+ */
+public final class GoJson {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final StringBuilder out = new StringBuilder(256);
+    /** Whether the next value/key inside the current container needs a leading comma. */
+    private boolean needComma;
+
+    /** The Go encoding of a JSON tree (objects keep their key order), without a trailing newline. */
+    public static String write(JsonNode node) {
+        GoJson json = new GoJson();
+        json.value(node);
+        return json.toString();
+    }
+
+    /** The Go encoding of a JSON tree as UTF-8 bytes, without a trailing newline. */
+    public static byte[] writeBytes(JsonNode node) {
+        return write(node).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON string literal, quoted and escaped as Go does. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        appendQuoted(b, s);
+        return b.toString();
+    }
+
+    void startObject() {
+        comma();
+        out.append('{');
+        needComma = false;
+    }
+
+    void endObject() {
+        out.append('}');
+        needComma = true;
+    }
+
+    void startArray() {
+        comma();
+        out.append('[');
+        needComma = false;
+    }
+
+    void endArray() {
+        out.append(']');
+        needComma = true;
+    }
+
+    void key(String key) {
+        comma();
+        appendQuoted(out, key);
+        out.append(':');
+        needComma = false;
+    }
+
+    void string(String s) {
+        comma();
+        appendQuoted(out, s);
+        needComma = true;
+    }
+
+    void number(long n) {
+        comma();
+        out.append(n);
+        needComma = true;
+    }
+
+    void bool(boolean b) {
+        comma();
+        out.append(b);
+        needComma = true;
+    }
+
+    void nullValue() {
+        comma();
+        out.append("null");
+        needComma = true;
+    }
+
+    /** Any JSON tree; object keys in the tree's order. */
+    void value(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            nullValue();
+        } else if (node.isObject()) {
+            startObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                key(e.getKey());
+                value(e.getValue());
+            }
+            endObject();
+        } else if (node.isArray()) {
+            startArray();
+            for (JsonNode item : node) {
+                value(item);
+            }
+            endArray();
+        } else if (node.isTextual()) {
+            string(node.textValue());
+        } else if (node.isBoolean()) {
+            bool(node.booleanValue());
+        } else if (node.isIntegralNumber()) {
+            comma();
+            out.append(node.bigIntegerValue());
+            needComma = true;
+        } else if (node.isNumber()) {
+            comma();
+            out.append(plain(node.decimalValue()));
+            needComma = true;
+        } else {
+            // binary/POJO nodes never come out of a parsed line
+            string(node.asText());
+        }
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.toPlainString();
+    }
+
+    private void comma() {
+        if (needComma) {
+            out.append(',');
+        }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    private static void appendQuoted(StringBuilder b, String s) {
+        b.append('"');
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    b.append("\\\"");
+                    continue;
+                case '\\':
+                    b.append("\\\\");
+                    continue;
+                case '\b':
+                    b.append("\\b");
+                    continue;
+                case '\f':
+                    b.append("\\f");
+                    continue;
+                case '\n':
+                    b.append("\\n");
+                    continue;
+                case '\r':
+                    b.append("\\r");
+                    continue;
+                case '\t':
+                    b.append("\\t");
+                    continue;
+                default:
+                    break;
+            }
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                unicodeEscape(b, c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                unicodeEscape(b, '\ufffd');
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
+    }
+
+    private static void unicodeEscape(StringBuilder b, char c) {
+        b.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+                .append(HEX[c & 0xF]);
+    }
+}
