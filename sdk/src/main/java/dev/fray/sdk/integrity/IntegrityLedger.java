@@ -58,12 +58,22 @@ public final class IntegrityLedger {
      */
     public static LogAppender.AppendResult append(ChannelPaths paths, String machineId, String fileName,
             ByteBuffer records) throws IOException {
+        requirePlainName(machineId);
+        requirePlainName(fileName);
         Path log = paths.machineDir(machineId).resolve(fileName);
         return LogAppender.appendBatch(log, records, updater(paths, machineId));
     }
 
+    private static void requirePlainName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a plain machine or file name: " + name);
+        }
+    }
+
     /** The under-lock step of {@link #append}, for callers that drive {@link LogAppender} themselves. */
     public static LogAppender.UnderLock updater(ChannelPaths paths, String machineId) {
+        requirePlainName(machineId);
         Path ledger = paths.integrityLedger(machineId);
         return (log, offset, records) -> {
             try {

@@ -93,10 +93,11 @@ public class DirectoryStorageBackend implements StorageBackend {
      */
     @Override
     public void append(LogAddress log, ByteBuffer records) throws IOException {
+        Path file = pathOf(log); // validates the address before anything touches the disk
         if (log.machine() != null) {
-            IntegrityLedger.append(paths, log.machine(), log.file(), records);
+            LogAppender.appendBatch(file, records, IntegrityLedger.updater(paths, log.machine()));
         } else {
-            LogAppender.appendBatch(pathOf(log), records);
+            LogAppender.appendBatch(file, records);
         }
     }
 
