@@ -21,6 +21,11 @@ public record ChannelPaths(Path frayDir) {
     public static final String COLLISIONS_FILE = "collisions.json";
     public static final String FRAY_CHECKSUMS_FILE = "checksums.json";
     public static final String MIGRATED_SUFFIX = ".v1-migrated";
+    /** fray-jvm's per-machine integrity ledger, inside each machine's own directory (fray ignores non-log files). */
+    public static final String INTEGRITY_LEDGER = "integrity.json";
+    public static final String GITIGNORE = ".gitignore";
+    /** fray-jvm's lock file serialising its own read-merge-write updates of fray-config.json on this host. */
+    public static final String CONFIG_LOCK = "config.lock";
 
     public ChannelPaths {
         Objects.requireNonNull(frayDir, "frayDir");
@@ -93,6 +98,21 @@ public record ChannelPaths(Path frayDir) {
     }
 
     public Path gitignore() {
-        return frayDir.resolve(".gitignore");
+        return frayDir.resolve(GITIGNORE);
+    }
+
+    /** The v1 logs at the channel root whose presence next to the v2 sentinel makes a project unopenable. */
+    public java.util.List<Path> legacyLogs() {
+        return LogFile.LEGACY_V1.stream().map(this::rootLog).toList();
+    }
+
+    /** fray-jvm's integrity ledger of one machine. */
+    public Path integrityLedger(String machineId) {
+        return machineDir(machineId).resolve(INTEGRITY_LEDGER);
+    }
+
+    /** Machine-local lock file for config updates (the config itself is replaced by rename, so not lockable). */
+    public Path configLock() {
+        return localDir().resolve(CONFIG_LOCK);
     }
 }

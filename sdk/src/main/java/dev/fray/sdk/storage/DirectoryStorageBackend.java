@@ -1,5 +1,7 @@
 package dev.fray.sdk.storage;
 
+import dev.fray.sdk.integrity.IntegrityLedger;
+import dev.fray.sdk.io.LogAppender;
 import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.spi.LogAddress;
 import dev.fray.spi.StorageBackend;
@@ -8,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -57,7 +58,9 @@ public class DirectoryStorageBackend implements StorageBackend {
 
     /** The file a log address stands for. */
     public Path pathOf(LogAddress log) {
+        requirePlainName(log.file(), log);
         if (log.machine() != null) {
+            requirePlainName(log.machine(), log);
             return paths.machineDir(log.machine()).resolve(log.file());
         }
         if (log.file().equals(paths.runtimeLog().getFileName().toString())) {
@@ -84,22 +87,25 @@ public class DirectoryStorageBackend implements StorageBackend {
         return FileChannel.open(pathOf(log), StandardOpenOption.READ);
     }
 
+    /**
+     * Appends through {@link LogAppender}: the log's flock (fray's lock), one write, fsync, and a directory fsync
+     * when the file is new. Logs of a machine directory also keep that machine's {@link IntegrityLedger} current.
+     */
     @Override
     public void append(LogAddress log, ByteBuffer records) throws IOException {
-        Path file = pathOf(log);
-        Files.createDirectories(file.getParent());
-        boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            while (records.hasRemaining()) {
-                ch.write(records);
-            }
-            ch.force(true);
+        Path file = pathOf(log); // validates the address before anything touches the disk
+        if (log.machine() != null) {
+            LogAppender.appendBatch(file, records, IntegrityLedger.updater(paths, log.machine()));
+        } else {
+            LogAppender.appendBatch(file, records);
         }
-        if (!existed) {
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            }
+    }
+
+    /** A log address names files inside the channel; a path separator or dot name would escape it. */
+    private static void requirePlainName(String name, LogAddress log) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("log address " + log + " is not a plain file or machine name");
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.fray.sdk.identity;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fray.sdk.io.DurableFiles;
+import dev.fray.sdk.io.GoJson;
+import dev.fray.sdk.layout.ChannelPaths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes {@code local/machine-id} in fray's format: one compact JSON object with the keys in the order
+ * {@code id}, {@code seq}, {@code created_at}, then a newline, for example
+ * {@code {"id":"laptop","seq":0,"created_at":1769000000}}. Sequence draws go through {@link SequenceCounter},
+ * which rewrites the file under its lock.
+ */
+public final class MachineIdFile {
+
+    /** fray's salvage scan: the first {@code "id": "..."} anywhere in the raw text. */
+    private static final Pattern ID_FIELD = Pattern.compile("\"id\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private MachineIdFile() {
+    }
+
+    /** This checkout's identity, or empty when {@code local/machine-id} does not exist. Strict: see {@link #parse}. */
+    public static Optional<MachineIdentity> read(ChannelPaths paths) throws IOException {
+        Path file = paths.machineIdFile();
+        try {
+            return Optional.of(parse(Files.readAllBytes(file), file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The machine id of this checkout; fails like fray ("local machine id not set") when there is none. */
+    public static String requireId(ChannelPaths paths) throws IOException {
+        return read(paths).map(MachineIdentity::id).orElseThrow(() -> new NoSuchFileException(
+                paths.machineIdFile().toString(), null,
+                "local machine id not set (run `fray init` to join this channel as a machine)"));
+    }
+
+    /**
+     * Parses the file content. The id is required (salvaged from damaged JSON as fray does); a missing or
+     * non-integer {@code seq} reads as 0 here ({@link SequenceCounter} recovers it from the logs instead).
+     */
+    public static MachineIdentity parse(byte[] content, Path source) throws IOException {
+        Parsed parsed = parseLenient(content, source);
+        return new MachineIdentity(parsed.id(), parsed.seq() == null ? 0 : parsed.seq(), parsed.createdAt());
+    }
+
+    /** Result of the lenient parse: {@code seq} is null when it must be recovered. */
+    record Parsed(String id, Long seq, long createdAt) {
+    }
+
+    static Parsed parseLenient(byte[] content, Path source) throws IOException {
+        JsonNode tree = null;
+        try {
+            tree = GoJson.MAPPER.readTree(content);
+        } catch (JacksonException e) {
+            // damaged: fall through to the salvage scan
+        }
+        if (tree != null && tree.isObject()) {
+            JsonNode id = tree.get("id");
+            if (id != null && id.isTextual() && !id.textValue().isEmpty()) {
+                JsonNode seq = tree.get("seq");
+                JsonNode created = tree.get("created_at");
+                Long seqValue = seq != null && seq.isIntegralNumber() && seq.canConvertToLong() ? seq.longValue() : null;
+                long createdValue = created != null && created.isIntegralNumber() ? created.longValue() : 0;
+                return new Parsed(MachineIds.requireSafePathSegment(id.textValue(), source.toString()), seqValue,
+                        createdValue);
+            }
+        }
+        String salvaged = salvageId(new String(content, StandardCharsets.UTF_8));
+        if (salvaged == null || salvaged.isEmpty()) {
+            throw new IOException(source + ": machine-id missing id (expected {\"id\":\"<machine>\",\"seq\":<n>,"
+                    + "\"created_at\":<unix seconds>}; restore it, or remove it and run `fray init` to join again)");
+        }
+        return new Parsed(MachineIds.requireSafePathSegment(salvaged, source.toString()), null, 0);
+    }
+
+    private static String salvageId(String raw) {
+        Matcher m = ID_FIELD.matcher(raw);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return GoJson.MAPPER.readTree("\"" + m.group(1) + "\"").textValue();
+        } catch (JacksonException e) {
+            return m.group(1);
+        }
+    }
+
+    /** The exact bytes fray writes: compact JSON in key order id, seq, created_at, then a newline. */
+    public static byte[] encode(MachineIdentity identity) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", identity.id());
+        node.put("seq", identity.seq());
+        node.put("created_at", identity.createdAt());
+        return GoJson.compactLine(node);
+    }
+
+    /**
+     * Creates {@code local/machine-id} (atomically, durably) unless it already exists. Returns {@code false}
+     * and changes nothing if a file is already there. Does not validate the id: see {@link MachineInit}.
+     */
+    public static boolean createIfAbsent(ChannelPaths paths, MachineIdentity identity) throws IOException {
+        return DurableFiles.createAtomically(paths.machineIdFile(), encode(identity));
+    }
+}

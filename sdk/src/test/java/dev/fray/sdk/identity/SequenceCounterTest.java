@@ -1,0 +1,121 @@
+package dev.fray.sdk.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fray.sdk.layout.ChannelPaths;
+import dev.fray.sdk.testing.JavaProcess;
+import dev.fray.sdk.testing.SequenceDrawMain;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SequenceCounterTest {
+
+    @TempDir
+    Path root;
+
+    ChannelPaths paths;
+
+    @BeforeEach
+    void setUp() {
+        paths = ChannelPaths.ofProjectRoot(root);
+    }
+
+    @Test
+    void drawsFromOneAndRewritesTheFileInFraysFormat() throws Exception {
+        MachineInit.init(paths, "laptop");
+        assertEquals(1, SequenceCounter.next(paths));
+        assertEquals(2, SequenceCounter.next(paths));
+        assertEquals(3, SequenceCounter.reserve(paths, 5));
+        assertEquals(8, SequenceCounter.next(paths));
+        String content = Files.readString(paths.machineIdFile());
+        assertTrue(content.matches("\\{\"id\":\"laptop\",\"seq\":8,\"created_at\":\\d+}\n"), content);
+    }
+
+    @Test
+    void missingMachineIdIsFraysError() {
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> SequenceCounter.next(paths));
+        assertTrue(e.getMessage().contains("local machine id not set"), e.getMessage());
+        assertTrue(!Files.exists(paths.machineIdFile()), "a failed draw must not create the file");
+    }
+
+    @Test
+    void recoversFromDamagedFileWithTheHighestSeqInTheMachineLogs() throws Exception {
+        Files.createDirectories(paths.machineDir("desk"));
+        Files.writeString(paths.machineDir("desk").resolve("messages.jsonl"),
+                "{\"type\":\"message\",\"id\":\"msg-1\",\"seq\":41}\n"
+                + "{\"type\":\"message\",\"id\":\"msg-2\",\"seq\":7}\n"
+                + "garbage {\"seq\":999\n"
+                + "{\"type\":\"message\",\"seq\":\"1000\"}\n");
+        Files.writeString(paths.machineDir("desk").resolve("threads.jsonl"),
+                "{\"type\":\"thread_delete\",\"seq\":57}\n");
+        Files.writeString(paths.machineDir("desk").resolve("notes.txt"), "{\"seq\":5000}\n");
+        Files.createDirectories(paths.machineDir("other"));
+        Files.writeString(paths.machineDir("other").resolve("messages.jsonl"), "{\"seq\":100000}\n");
+        Files.createDirectories(paths.localDir());
+        // truncated mid-write, seq lost: the id is salvaged by scanning the raw text
+        Files.writeString(paths.machineIdFile(), "{\"id\":\"desk\",\"seq\":12");
+
+        assertEquals(58, SequenceCounter.next(paths));
+        MachineIdentity repaired = MachineIdFile.read(paths).orElseThrow();
+        assertEquals(new MachineIdentity("desk", 58, repaired.createdAt()), repaired);
+        assertTrue(repaired.createdAt() > 1_700_000_000L, "created_at is set to now when it was 0");
+
+        Files.writeString(paths.machineIdFile(), "{\"id\":\"desk\",\"seq\":\"oops\",\"created_at\":5}\n");
+        assertEquals(58, SequenceCounter.next(paths), "non-integer seq recovers from the logs again");
+        assertEquals(5, MachineIdFile.read(paths).orElseThrow().createdAt());
+    }
+
+    @Test
+    void fileWithoutAnyIdIsAnError() throws Exception {
+        Files.createDirectories(paths.localDir());
+        Files.writeString(paths.machineIdFile(), "{\"seq\":3}");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> SequenceCounter.next(paths));
+        assertTrue(e.getMessage().contains("machine-id missing id"), e.getMessage());
+    }
+
+    /** Separate JVMs draw concurrently: all numbers distinct, each process strictly increasing, no gaps. */
+    @Test
+    void concurrentProcessesDrawDistinctIncreasingNumbers() throws Exception {
+        MachineInit.init(paths, "laptop");
+        int processes = 3;
+        int draws = 200;
+        List<Process> running = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int p = 0; p < processes; p++) {
+            Path out = root.resolve("draws-" + p + ".txt");
+            outputs.add(out);
+            running.add(JavaProcess.start(SequenceDrawMain.class, out, paths.frayDir().toString(),
+                    String.valueOf(draws)));
+        }
+        Set<Long> all = new HashSet<>();
+        for (int p = 0; p < processes; p++) {
+            assertTrue(running.get(p).waitFor(120, TimeUnit.SECONDS), "drawing process timed out");
+            assertEquals(0, running.get(p).exitValue(),
+                    Files.readString(Path.of(outputs.get(p) + ".err"), StandardCharsets.UTF_8));
+            List<Long> numbers = Files.readAllLines(outputs.get(p)).stream().map(Long::parseLong).toList();
+            assertEquals(draws, numbers.size());
+            for (int i = 1; i < numbers.size(); i++) {
+                assertTrue(numbers.get(i) > numbers.get(i - 1), "process " + p + " not strictly increasing at " + i);
+            }
+            for (long n : numbers) {
+                assertTrue(all.add(n), "number " + n + " handed out twice");
+            }
+        }
+        assertEquals(processes * draws, all.size());
+        assertEquals(1L, all.stream().mapToLong(Long::longValue).min().orElseThrow());
+        assertEquals((long) processes * draws, all.stream().mapToLong(Long::longValue).max().orElseThrow());
+        assertEquals(processes * draws, MachineIdFile.read(paths).orElseThrow().seq());
+    }
+}
