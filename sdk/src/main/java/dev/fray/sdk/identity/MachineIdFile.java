@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fray.sdk.io.DurableFiles;
-import dev.fray.sdk.io.GoJson;
+import dev.fray.sdk.json.FrayJson;
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.layout.ChannelPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class MachineIdFile {
     static Parsed parseLenient(byte[] content, Path source) throws IOException {
         JsonNode tree = null;
         try {
-            tree = GoJson.MAPPER.readTree(content);
+            tree = FrayJson.mapper().readTree(content);
         } catch (JacksonException e) {
             // damaged: fall through to the salvage scan
         }
@@ -92,7 +93,7 @@ public final class MachineIdFile {
             return null;
         }
         try {
-            return GoJson.MAPPER.readTree("\"" + m.group(1) + "\"").textValue();
+            return FrayJson.mapper().readTree("\"" + m.group(1) + "\"").textValue();
         } catch (JacksonException e) {
             return m.group(1);
         }
@@ -104,7 +105,7 @@ public final class MachineIdFile {
         node.put("id", identity.id());
         node.put("seq", identity.seq());
         node.put("created_at", identity.createdAt());
-        return GoJson.compactLine(node);
+        return GoJson.line(node);
     }
 
     /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fray.sdk.io.Flock;
 import dev.fray.sdk.io.FlockHandle;
-import dev.fray.sdk.io.GoJson;
+import dev.fray.sdk.json.FrayJson;
 import dev.fray.sdk.layout.ChannelPaths;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -115,7 +115,7 @@ public final class SequenceCounter {
                     continue;
                 }
                 try {
-                    JsonNode node = GoJson.MAPPER.readTree(line);
+                    JsonNode node = FrayJson.mapper().readTree(line);
                     JsonNode seq = node == null ? null : node.get("seq");
                     if (seq != null && seq.isIntegralNumber() && seq.canConvertToLong()) {
                         max = Math.max(max, seq.longValue());

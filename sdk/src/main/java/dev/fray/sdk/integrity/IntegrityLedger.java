@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fray.sdk.io.DurableFiles;
 import dev.fray.sdk.io.Flock;
 import dev.fray.sdk.io.FlockHandle;
-import dev.fray.sdk.io.GoJson;
+import dev.fray.sdk.json.FrayJson;
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.io.LogAppender;
 import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.spi.Utf8Order;
@@ -95,7 +96,7 @@ public final class IntegrityLedger {
         }
         JsonNode root;
         try {
-            root = GoJson.MAPPER.readTree(bytes);
+            root = FrayJson.mapper().readTree(bytes);
         } catch (JacksonException e) {
             throw new IOException(ledger + ": not valid JSON: " + e.getOriginalMessage(), e);
         }

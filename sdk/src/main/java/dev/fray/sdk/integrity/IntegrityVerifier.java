@@ -2,7 +2,7 @@ package dev.fray.sdk.integrity;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fray.sdk.io.GoJson;
+import dev.fray.sdk.json.FrayJson;
 import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.spi.Utf8Order;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class IntegrityVerifier {
             if (bytes.length == 0) {
                 return List.of(new IntegrityFinding(null, name, "empty file"));
             }
-            root = GoJson.MAPPER.readTree(bytes);
+            root = FrayJson.mapper().readTree(bytes);
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (JacksonException e) {

@@ -39,6 +39,48 @@ public final class GoJson {
         return write(node).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One JSONL line: the Go encoding of a tree plus {@code \n} (also fray's {@code local/machine-id} layout). */
+    public static byte[] line(JsonNode node) {
+        return (write(node) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code json.MarshalIndent(v, "", "  ")} plus the trailing newline fray adds: the layout of
+     * {@code fray-config.json} and fray's other pretty-printed files. Empty containers stay {@code {}} / {@code []}.
+     */
+    public static byte[] pretty(JsonNode node) {
+        StringBuilder b = new StringBuilder(512);
+        indented(b, node, 0);
+        return b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void indented(StringBuilder b, JsonNode node, int depth) {
+        if (node.isObject() && node.size() > 0) {
+            b.append('{');
+            boolean first = true;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                b.append(first ? "\n" : ",\n").append("  ".repeat(depth + 1));
+                appendQuoted(b, e.getKey());
+                b.append(": ");
+                indented(b, e.getValue(), depth + 1);
+                first = false;
+            }
+            b.append('\n').append("  ".repeat(depth)).append('}');
+        } else if (node.isArray() && node.size() > 0) {
+            b.append('[');
+            boolean first = true;
+            for (JsonNode item : node) {
+                b.append(first ? "\n" : ",\n").append("  ".repeat(depth + 1));
+                indented(b, item, depth + 1);
+                first = false;
+            }
+            b.append('\n').append("  ".repeat(depth)).append(']');
+        } else {
+            b.append(write(node));
+        }
+    }
+
     /** A JSON string literal, quoted and escaped as Go does. */
     public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2);

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fray.sdk.io.DurableFiles;
 import dev.fray.sdk.io.Flock;
 import dev.fray.sdk.io.FlockHandle;
-import dev.fray.sdk.io.GoJson;
+import dev.fray.sdk.json.FrayJson;
+import dev.fray.sdk.json.GoJson;
 import dev.fray.spi.Utf8Order;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class FrayConfig {
     public static FrayConfig parse(byte[] json, Path source) throws ConfigFormatException {
         JsonNode tree;
         try {
-            tree = GoJson.MAPPER.readTree(json);
+            tree = FrayJson.mapper().readTree(json);
         } catch (JacksonException e) {
             throw new ConfigFormatException(source, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
