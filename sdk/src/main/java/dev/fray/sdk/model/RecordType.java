@@ -125,6 +125,19 @@ public enum RecordType {
         return mergeTimestampFields;
     }
 
+    /**
+     * The unit fray writes this type's own timestamps in: milliseconds for reactions and the per-agent state types
+     * (cursors, faves, roles; reference §2.1, §2.4), seconds for everything else. fray-jvm uses it for the {@code ts}
+     * it adds to records that lack an ordering timestamp.
+     */
+    public boolean timestampsInMillis() {
+        return switch (this) {
+            case REACTION, GHOST_CURSOR, CURSOR_CLEAR, AGENT_FAVE, AGENT_UNFAVE, FAVE_REMOVE, ROLE_HOLD, ROLE_DROP,
+                    ROLE_RELEASE, ROLE_PLAY, ROLE_STOP -> true;
+            default -> false;
+        };
+    }
+
     /** The type with this wire name, or {@code null} for a type fray-jvm does not know. */
     public static RecordType fromWireName(String name) {
         return BY_WIRE_NAME.get(name);
