@@ -1,0 +1,150 @@
+package dev.fray.sdk.write;
+
+import dev.fray.sdk.identity.MachineIdFile;
+import dev.fray.sdk.identity.MachineIdentity;
+import dev.fray.sdk.identity.SequenceCounter;
+import dev.fray.sdk.json.RecordCodec;
+import dev.fray.sdk.layout.ChannelPaths;
+import dev.fray.sdk.layout.FrayConfig;
+import dev.fray.sdk.layout.StorageVersions;
+import dev.fray.sdk.model.FrayRecord;
+import dev.fray.sdk.model.Message;
+import dev.fray.sdk.model.RecordType;
+import dev.fray.sdk.model.StorageVersion;
+import dev.fray.sdk.storage.DirectoryStorageBackend;
+import dev.fray.spi.LogAddress;
+import dev.fray.spi.StorageBackend;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends records to a channel the way fray does, so fray can read all of it.
+ *
+ * <p>In a v2 channel every record gets this machine's {@code origin}, a fresh {@code seq} and an ordering timestamp
+ * ({@link RecordStamper}); message mentions and fork-session keys are scoped to machines ({@link MessageMentions});
+ * records go to this machine's shared logs or to {@code local/runtime.jsonl} ({@link WriteRouting}). Each call is one
+ * durable append per log: one write of all its records under the log's {@code flock}, then {@code fsync}. In a v1
+ * channel records are written as fray v1 writes them, to the legacy logs at the channel root; a v2 channel never
+ * writes a legacy log.
+ */
+public final class ChannelWriter {
+
+    private final ChannelPaths paths;
+    private final StorageVersion version;
+    private final StorageBackend backend;
+    private final String machineId;
+    private final Map<String, String> machineAliases;
+    private final Clock clock;
+    private final DescriptorTracker descriptors;
+
+    private ChannelWriter(ChannelPaths paths, StorageVersion version, StorageBackend backend, String machineId,
+            Map<String, String> machineAliases, Clock clock) {
+        this.paths = paths;
+        this.version = version;
+        this.backend = backend;
+        this.machineId = machineId;
+        this.machineAliases = machineAliases;
+        this.clock = clock;
+        this.descriptors = new DescriptorTracker(paths, machineId);
+    }
+
+    /** A writer for the channel at {@code paths}, using the system clock and the directory backend. */
+    public static ChannelWriter open(ChannelPaths paths) throws IOException {
+        return open(paths, new DirectoryStorageBackend(paths), Clock.systemUTC());
+    }
+
+    /**
+     * A writer with an explicit backend and clock. Fails with a clear message for a channel that mixes layouts, and
+     * for a v2 channel this machine has not joined yet.
+     */
+    public static ChannelWriter open(ChannelPaths paths, StorageBackend backend, Clock clock) throws IOException {
+        StorageVersion version = StorageVersions.detectForOpen(paths);
+        String machine = null;
+        if (version.isMultiMachine()) {
+            machine = MachineIdFile.read(paths).map(MachineIdentity::id).orElseThrow(() -> new IOException(
+                    "local machine id not set: " + paths.machineIdFile() + " is missing; join this channel as a "
+                            + "machine first (MachineInit.init)"));
+        }
+        Map<String, String> aliases = FrayConfig.read(paths).machineAliases();
+        return new ChannelWriter(paths, version, backend, machine, Map.copyOf(aliases), clock);
+    }
+
+    public StorageVersion storageVersion() {
+        return version;
+    }
+
+    /** This machine's id; {@code null} in a v1 channel. */
+    public String machineId() {
+        return machineId;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Appends one record durably and returns it as written (stamped, mentions scoped). */
+    public FrayRecord append(FrayRecord record) throws IOException {
+        return appendAll(List.of(record)).get(0);
+    }
+
+    /**
+     * Appends records in order with one durable write per log they go to (one {@code fsync} per log, not per record):
+     * the batch API for importers. Records of one log keep their relative order. Returns the records as written.
+     */
+    public List<FrayRecord> appendAll(List<? extends FrayRecord> records) throws IOException {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        List<FrayRecord> prepared = new ArrayList<>(records.size());
+        if (version.isMultiMachine()) {
+            long firstSeq = SequenceCounter.reserve(paths, records.size());
+            long now = clock.millis();
+            for (int i = 0; i < records.size(); i++) {
+                FrayRecord r = records.get(i);
+                if (r instanceof Message m) {
+                    r = MessageMentions.scope(m, machineId, machineAliases);
+                }
+                prepared.add(RecordStamper.stamp(r, machineId, firstSeq + i, now));
+            }
+        } else {
+            prepared.addAll(records);
+        }
+        Map<LogAddress, ByteArrayOutputStream> perLog = new LinkedHashMap<>();
+        for (FrayRecord r : prepared) {
+            RecordType type = requireKnownType(r);
+            LogAddress log = WriteRouting.addressFor(type, version, machineId);
+            perLog.computeIfAbsent(log, k -> new ByteArrayOutputStream()).writeBytes(RecordCodec.encode(r));
+        }
+        for (Map.Entry<LogAddress, ByteArrayOutputStream> e : perLog.entrySet()) {
+            backend.append(e.getKey(), ByteBuffer.wrap(e.getValue().toByteArray()));
+        }
+        return prepared;
+    }
+
+    /**
+     * Posts a message as fray does: in v2, first makes sure this machine has an {@code agent_descriptor} for the
+     * author (fray's {@code ensureAgentDescriptor}), then appends the message.
+     */
+    public Message post(Message message) throws IOException {
+        if (version.isMultiMachine() && descriptors.needsDescriptor(message.fromAgent())) {
+            append(descriptors.descriptorFor(message.fromAgent(), message.ts()));
+            descriptors.recorded(message.fromAgent());
+        }
+        return (Message) append(message);
+    }
+
+    private static RecordType requireKnownType(FrayRecord r) {
+        RecordType type = r.type();
+        if (type == null) {
+            throw new IllegalArgumentException("cannot route a record of unknown type '" + r.typeName()
+                    + "': fray-jvm only writes the record types fray defines");
+        }
+        return type;
+    }
+}
