@@ -1,0 +1,11 @@
+package dev.fray.sdk.cache;
+
+/**
+ * What a cache file says about its own build, read from the {@code fray_jvm_*} tables.
+ *
+ * @param schemaVersion {@link CacheSchema#SCHEMA_VERSION} of the fray-jvm that built it
+ * @param builtAtMs     wall-clock time (ms) when the rebuild started, before any source was read
+ * @param manifest      the source logs the rebuild was given
+ */
+public record BuiltCache(int schemaVersion, long builtAtMs, SourceManifest manifest) {
+}
