@@ -1,0 +1,232 @@
+package dev.fray.sdk.fold;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fray.sdk.cache.RowSink;
+import dev.fray.sdk.cache.rows.ConfigRow;
+import dev.fray.sdk.layout.ChannelPaths;
+import dev.fray.sdk.model.LogFile;
+import dev.fray.sdk.model.RecordType;
+import dev.fray.sdk.model.StorageVersion;
+import dev.fray.sdk.read.JsonLineDecoder;
+import dev.fray.sdk.read.LineFetcher;
+import dev.fray.sdk.read.LogReader;
+import dev.fray.sdk.read.ReadReport;
+import dev.fray.sdk.read.SourceFile;
+import dev.fray.sdk.read.SourceListing;
+import dev.fray.sdk.storage.DirectoryStorageBackend;
+import dev.fray.spi.Utf8Order;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds a channel's cache rows from its logs, deterministically, in memory bounded by the number of distinct
+ * entities rather than events. The entry point of the fold; see {@link #run}.
+ *
+ * <p>How: <b>pass 1</b> streams every log once (canonical order, {@link SourceListing}), decodes each line with
+ * Jackson's streaming parser and keeps only a ~45-byte {@link EventIndex} entry per folded record (type, interned
+ * entity, merge key, byte offset and length). The index is sorted by (entity, merge key) with a primitive merge sort.
+ * <b>Pass 2</b> walks the entity groups in that order, re-reads each group's lines by offset, folds the entity with
+ * fray's rules (v1: file order, §3.3; v2: fray's merge order, §3.4) and emits its final rows, then forgets it. The
+ * only state kept across entities is one entry per agent (for v2 agent synthesis) and the collisions found.
+ *
+ * <p>Every fold depends only on the entity's own records in merge order, so the result does not depend on the order
+ * logs are listed or arrive in.
+ */
+public final class ChannelFold {
+
+    private static final RecordType[] TYPES = RecordType.values();
+
+    private ChannelFold() {
+    }
+
+    /**
+     * Folds every log of the channel at {@code paths} in layout {@code version} and hands each final cache row to
+     * {@code sink} exactly once (rows of all tables, in no particular order; every derived table in full, message
+     * pins included). Bad lines are skipped and reported in the result, never silently; only I/O errors throw.
+     *
+     * <p>The caller writes {@code local/collisions.json} from {@link FoldResult#collisions()} if it wants fray's log
+     * ({@link CollisionLog#write}).
+     */
+    public static FoldResult run(ChannelPaths paths, StorageVersion version, RowSink sink) throws IOException {
+        long t0 = System.nanoTime();
+        boolean v2 = version.isMultiMachine();
+        DirectoryStorageBackend backend = new DirectoryStorageBackend(paths);
+        SourceListing listing = SourceListing.of(backend, version);
+        ReadReport.Builder report = new ReadReport.Builder();
+        report.conflictCopies(listing.conflictCopies());
+        LogReader reader = new LogReader(backend, report);
+
+        // pass 1: index
+        EventIndex index = new EventIndex();
+        Map<String, Integer> interned = new HashMap<>();
+        List<String> entityKeys = new ArrayList<>();
+        LogReader.Visitor visitor = new LogReader.Visitor() {
+            @Override
+            public boolean accepts(SourceFile source, RecordType type) {
+                return consumes(v2, source, type);
+            }
+
+            @Override
+            public void onRecord(SourceFile source, RecordType type, Map<String, Object> fields, int lineIndex,
+                    long lineNumber, long offset, int length) {
+                Family family = Family.of(type);
+                String key = (char) ('A' + family.ordinal()) + "\u0001" + Family.key(type, fields);
+                Integer entity = interned.get(key);
+                if (entity == null) {
+                    entity = entityKeys.size();
+                    interned.put(key, entity);
+                    entityKeys.add(key);
+                }
+                boolean merged = v2 && !source.isRuntime();
+                long ts = merged ? mergeTimestamp(type, fields) : 0;
+                long seq = merged && fields.get("seq") instanceof Long s ? s : lineIndex;
+                index.add(type.ordinal(), entity, ts, source.machineRank(), seq, lineIndex, source.id(), offset,
+                        length);
+            }
+        };
+        for (SourceFile source : listing.sources()) {
+            reader.read(source, visitor);
+        }
+        interned.clear();
+        long t1 = System.nanoTime();
+
+        int[] order = index.sortedOrder();
+        long t2 = System.nanoTime();
+
+        // pass 2: fold entity by entity
+        FoldContext ctx = new FoldContext(sink, v2);
+        List<SourceFile> sources = listing.sources();
+        try (LineFetcher fetcher = new LineFetcher(backend)) {
+            int n = order.length;
+            int i = 0;
+            while (i < n) {
+                int entity = index.entity(order[i]);
+                String key = entityKeys.get(entity);
+                Family family = Family.values()[key.charAt(0) - 'A'];
+                EntityFold fold = newFold(family, v2);
+                CollisionTracker collisions = v2 ? collisionTracker(family, key.substring(2)) : null;
+                for (; i < n && index.entity(order[i]) == entity; i++) {
+                    int ev = order[i];
+                    SourceFile source = sources.get(index.fileId(ev));
+                    byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
+                    Map<String, Object> fields;
+                    try {
+                        fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
+                    } catch (JsonLineDecoder.BadLineException e) {
+                        report.warn(reader.displayName(source), 0,
+                                "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
+                        continue;
+                    }
+                    RecordType type = TYPES[index.type(ev)];
+                    FoldEvent event = new FoldEvent(type, fields, index.ts(ev), source.machine(),
+                            index.lineIndex(ev));
+                    if (collisions != null && (type == RecordType.MESSAGE || type == RecordType.THREAD
+                            || type == RecordType.QUESTION)) {
+                        collisions.record(event);
+                    }
+                    fold.apply(event);
+                }
+                fold.finish(ctx);
+                if (collisions != null) {
+                    collisions.finish(ctx);
+                }
+            }
+        }
+        emitConfig(paths, ctx, report);
+        if (v2) {
+            ctx.agents.emit(ctx);
+        }
+        ctx.collisions.sort(Comparator.comparing(GuidCollision::type, Utf8Order::compare)
+                .thenComparing(GuidCollision::guid, Utf8Order::compare));
+        long t3 = System.nanoTime();
+        return new FoldResult(version, report.build(), List.copyOf(ctx.collisions), Map.copyOf(ctx.rowsPerTable),
+                index.size(), new FoldResult.Timing(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1),
+                        Duration.ofNanos(t3 - t2), Duration.ofNanos(t3 - t0)));
+    }
+
+    /**
+     * Which records take part in the fold. v1: each type from its v1 log ({@code agent_descriptor} is not read in
+     * v1). v2: each shared type from its v2 log in every machine directory, and message pins from both
+     * {@code threads.jsonl} (fray) and {@code messages.jsonl} (where migration leaves them; fray ignores those);
+     * agents only from {@code local/runtime.jsonl}, where {@code presence_event} is not applied.
+     */
+    static boolean consumes(boolean v2, SourceFile source, RecordType type) {
+        Family family = Family.of(type);
+        if (family == null) {
+            return false;
+        }
+        if (!v2) {
+            return type != RecordType.AGENT_DESCRIPTOR && source.log() == type.v1File();
+        }
+        if (source.isRuntime()) {
+            return type == RecordType.AGENT || type == RecordType.AGENT_UPDATE;
+        }
+        if (family == Family.AGENT) {
+            return false;
+        }
+        if (family == Family.MESSAGE_PIN) {
+            return source.log() == LogFile.THREADS || source.log() == LogFile.MESSAGES;
+        }
+        return type.v2File() == source.log();
+    }
+
+    /** fray's ordering timestamp: the first of the type's fields holding a non-null integer, else 0 (raw, not normalised). */
+    static long mergeTimestamp(RecordType type, Map<String, Object> fields) {
+        for (String field : type.mergeTimestampFields()) {
+            if (fields.get(field) instanceof Long ts) {
+                return ts;
+            }
+        }
+        return 0;
+    }
+
+    private static EntityFold newFold(Family family, boolean v2) {
+        return switch (family) {
+            case MESSAGE -> new MessageFold(v2);
+            case THREAD -> new ThreadFold(v2);
+            case QUESTION -> new QuestionFold(v2);
+            case AGENT -> new AgentFold();
+            case REACTION -> new ReactionFold();
+            default -> new LastEventFold(family);
+        };
+    }
+
+    private static CollisionTracker collisionTracker(Family family, String guid) {
+        return switch (family) {
+            case MESSAGE -> new CollisionTracker("message", guid);
+            case THREAD -> new CollisionTracker("thread", guid);
+            case QUESTION -> new CollisionTracker("question", guid);
+            default -> null;
+        };
+    }
+
+    /** {@code fray_config}: channel_id and channel_name from fray-config.json, when channel_id is set. */
+    private static void emitConfig(ChannelPaths paths, FoldContext ctx, ReadReport.Builder report) {
+        if (!Files.isRegularFile(paths.config())) {
+            return;
+        }
+        JsonNode config;
+        try {
+            config = new ObjectMapper().readTree(paths.config().toFile());
+        } catch (IOException e) {
+            report.warn(paths.config().toString(), 0, "unreadable config, channel id not set: " + e.getMessage());
+            return;
+        }
+        JsonNode id = config == null ? null : config.get("channel_id");
+        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+            return;
+        }
+        ctx.emit(new ConfigRow("channel_id", id.asText()));
+        JsonNode name = config.get("channel_name");
+        if (name != null && name.isTextual() && !name.asText().isEmpty()) {
+            ctx.emit(new ConfigRow("channel_name", name.asText()));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.fray.sdk.fold;
+
+import java.util.Arrays;
+
+/**
+ * The compact per-event index of pass 1: for every folded record only primitives (about 45 bytes), never the parsed
+ * record. Sorting produces a permutation grouped by entity and, within an entity, in fray's merge order
+ * (reference §3.4): (merge timestamp, machine rank, seq, line index), then source file id as a final tie-break for
+ * the one logical read fed by two files (v2 message pins from threads.jsonl and messages.jsonl).
+ */
+final class EventIndex {
+
+    private int size;
+    private int[] type = new int[1024];
+    private int[] entity = new int[1024];
+    private long[] ts = new long[1024];
+    private int[] machineRank = new int[1024];
+    private long[] seq = new long[1024];
+    private int[] lineIndex = new int[1024];
+    private int[] fileId = new int[1024];
+    private long[] offset = new long[1024];
+    private int[] length = new int[1024];
+
+    int size() {
+        return size;
+    }
+
+    void add(int typeCode, int entityId, long mergeTs, int rank, long seqValue, int index, int file, long off,
+            int len) {
+        if (size == type.length) {
+            int n = size * 2;
+            type = Arrays.copyOf(type, n);
+            entity = Arrays.copyOf(entity, n);
+            ts = Arrays.copyOf(ts, n);
+            machineRank = Arrays.copyOf(machineRank, n);
+            seq = Arrays.copyOf(seq, n);
+            lineIndex = Arrays.copyOf(lineIndex, n);
+            fileId = Arrays.copyOf(fileId, n);
+            offset = Arrays.copyOf(offset, n);
+            length = Arrays.copyOf(length, n);
+        }
+        type[size] = typeCode;
+        entity[size] = entityId;
+        ts[size] = mergeTs;
+        machineRank[size] = rank;
+        seq[size] = seqValue;
+        lineIndex[size] = index;
+        fileId[size] = file;
+        offset[size] = off;
+        length[size] = len;
+        size++;
+    }
+
+    int type(int i) {
+        return type[i];
+    }
+
+    int entity(int i) {
+        return entity[i];
+    }
+
+    long ts(int i) {
+        return ts[i];
+    }
+
+    int lineIndex(int i) {
+        return lineIndex[i];
+    }
+
+    int fileId(int i) {
+        return fileId[i];
+    }
+
+    long offset(int i) {
+        return offset[i];
+    }
+
+    int length(int i) {
+        return length[i];
+    }
+
+    int compare(int a, int b) {
+        int c = Integer.compare(entity[a], entity[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(ts[a], ts[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(machineRank[a], machineRank[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(seq[a], seq[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(lineIndex[a], lineIndex[b]);
+        if (c != 0) {
+            return c;
+        }
+        return Integer.compare(fileId[a], fileId[b]);
+    }
+
+    /** The events in (entity, merge key) order, as a permutation of positions; a primitive merge sort. */
+    int[] sortedOrder() {
+        int[] perm = new int[size];
+        for (int i = 0; i < size; i++) {
+            perm[i] = i;
+        }
+        int[] tmp = new int[size];
+        mergeSort(perm, tmp, 0, size);
+        return perm;
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                int j = i - 1;
+                while (j >= from && compare(a[j], v) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        if (compare(a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            a[k++] = compare(tmp[i], tmp[j]) <= 0 ? tmp[i++] : tmp[j++];
+        }
+        while (i < mid) {
+            a[k++] = tmp[i++];
+        }
+        while (j < to) {
+            a[k++] = tmp[j++];
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.fray.sdk.fold;
+
+import dev.fray.sdk.cache.rows.MessageRow;
+import dev.fray.sdk.model.RecordType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One message: {@code message}, {@code message_update}, {@code message_move}, {@code message_delete}
+ * (reference §3.5.1, §3.5.2).
+ * <ul>
+ *   <li>A repeated {@code message} replaces the whole record (updates applied so far are lost).</li>
+ *   <li>Updates/moves for a message not seen yet: dropped in v1; held in v2 and applied when it appears, updates
+ *       before moves.</li>
+ *   <li>{@code message_delete} is sticky: body {@code [deleted]}, {@code archived_at} = its ts; later updates and
+ *       moves are ignored, pending ones dropped, and a later {@code message} record is deleted again.</li>
+ * </ul>
+ */
+final class MessageFold implements EntityFold {
+
+    static final String DELETED_BODY = "[deleted]";
+
+    private final boolean v2;
+    private Map<String, Object> msg;
+    private String machine;
+    private boolean deleted;
+    private long deletedAt;
+    private final List<Map<String, Object>> pendingUpdates = new ArrayList<>();
+    private final List<Map<String, Object>> pendingMoves = new ArrayList<>();
+
+    MessageFold(boolean v2) {
+        this.v2 = v2;
+    }
+
+    @Override
+    public void apply(FoldEvent e) {
+        Map<String, Object> f = e.fields();
+        switch (e.type()) {
+            case MESSAGE -> {
+                msg = new LinkedHashMap<>(f);
+                machine = e.machine();
+                msg.put("reactions", LegacyReactions.normalize(f.get("reactions")));
+                if (deleted) {
+                    tombstone();
+                } else {
+                    pendingUpdates.forEach(this::update);
+                    pendingMoves.forEach(this::move);
+                }
+                pendingUpdates.clear();
+                pendingMoves.clear();
+            }
+            case MESSAGE_UPDATE -> {
+                if (deleted) {
+                    return;
+                }
+                if (msg != null) {
+                    update(f);
+                } else if (v2) {
+                    pendingUpdates.add(f);
+                }
+            }
+            case MESSAGE_MOVE -> {
+                if (deleted) {
+                    return;
+                }
+                if (msg != null) {
+                    move(f);
+                } else if (v2) {
+                    pendingMoves.add(f);
+                }
+            }
+            case MESSAGE_DELETE -> {
+                if (Fields.strOrEmpty(f, "id").isEmpty()) {
+                    return;
+                }
+                deleted = true;
+                deletedAt = Fields.lngOrZero(f, "ts");
+                pendingUpdates.clear();
+                pendingMoves.clear();
+                if (msg != null) {
+                    tombstone();
+                }
+            }
+            default -> throw new IllegalArgumentException(e.type().wireName());
+        }
+    }
+
+    private void tombstone() {
+        msg.put("body", DELETED_BODY);
+        msg.put("archived_at", deletedAt);
+    }
+
+    private void update(Map<String, Object> u) {
+        if (u.get("body") instanceof String body) {
+            msg.put("body", body);
+        }
+        if (u.containsKey("edited_at")) {
+            msg.put("edited_at", u.get("edited_at"));
+        }
+        if (u.containsKey("archived_at")) {
+            msg.put("archived_at", u.get("archived_at"));
+        }
+        if (u.get("reactions") != null) {
+            msg.put("reactions", LegacyReactions.normalize(u.get("reactions")));
+        }
+    }
+
+    private void move(Map<String, Object> m) {
+        msg.put("home", Fields.strOrEmpty(m, "new_home"));
+    }
+
+    @Override
+    public void finish(FoldContext out) {
+        if (msg == null) {
+            return; // pending updates for a message that never appeared are discarded
+        }
+        String home = Fields.strOrEmpty(msg, "home");
+        String origin = Fields.nonEmpty(msg, "origin");
+        if (v2 && origin == null) {
+            origin = machine;
+        }
+        long ts = Fields.normalizeTs(Fields.lngOrZero(msg, "ts"));
+        String from = Fields.strOrEmpty(msg, "from_agent");
+        Object mentions = msg.get("mentions");
+        Object fork = msg.get("fork_sessions");
+        String type = Fields.nonEmpty(msg, "message_type");
+        out.emit(new MessageRow(Fields.strOrEmpty(msg, "id"), ts, Fields.str(msg, "channel_id"),
+                home.isEmpty() ? "room" : home, from, origin, Fields.nonEmpty(msg, "session_id"),
+                Fields.strOrEmpty(msg, "body"), mentions == null ? "[]" : JsonText.write(mentions),
+                fork instanceof Map<?, ?> m && !m.isEmpty() ? JsonText.write(sortedKeys(m)) : null,
+                type == null ? "agent" : type, Fields.nonEmpty(msg, "references"),
+                Fields.nonEmpty(msg, "surface_message"), Fields.str(msg, "reply_to"),
+                Fields.nonEmpty(msg, "quote_message_guid"), Fields.lng(msg, "edited_at"),
+                Fields.lng(msg, "archived_at"), JsonText.write(msg.get("reactions"))));
+        if (v2) {
+            out.agents.noteAuthor(from, ts);
+        }
+    }
+
+    private static Map<String, Object> sortedKeys(Map<?, ?> m) {
+        Map<String, Object> sorted = new java.util.TreeMap<>(dev.fray.spi.Utf8Order::compare);
+        m.forEach((k, v) -> sorted.put((String) k, v));
+        return sorted;
+    }
+
+    static boolean isRecord(RecordType t) {
+        return t == RecordType.MESSAGE;
+    }
+}
