@@ -55,9 +55,15 @@ public final class ChannelFold {
      * ({@link CollisionLog#write}).
      */
     public static FoldResult run(ChannelPaths paths, StorageVersion version, RowSink sink) throws IOException {
+        return run(new DirectoryStorageBackend(paths), version, sink);
+    }
+
+    /** As {@link #run(ChannelPaths, StorageVersion, RowSink)}, reading through the given backend. */
+    public static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink)
+            throws IOException {
         long t0 = System.nanoTime();
         boolean v2 = version.isMultiMachine();
-        DirectoryStorageBackend backend = new DirectoryStorageBackend(paths);
+        ChannelPaths paths = backend.paths();
         SourceListing listing = SourceListing.of(backend, version);
         ReadReport.Builder report = new ReadReport.Builder();
         report.conflictCopies(listing.conflictCopies());

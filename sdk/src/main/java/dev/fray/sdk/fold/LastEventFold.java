@@ -20,7 +20,6 @@ final class LastEventFold implements EntityFold {
 
     private final Family family;
     private Map<String, Object> current;
-    private long currentTs;
 
     LastEventFold(Family family) {
         this.family = family;
@@ -33,7 +32,6 @@ final class LastEventFold implements EntityFold {
             case MESSAGE_PIN, THREAD_PIN, THREAD_MUTE, GHOST_CURSOR, AGENT_FAVE, ROLE_HOLD, ROLE_PLAY,
                     AGENT_DESCRIPTOR -> {
                 current = f;
-                currentTs = e.mergeTs();
             }
             case CURSOR_CLEAR -> {
                 // fray ignores a clear that does not name both the agent and the home

@@ -1,7 +1,6 @@
 package dev.fray.sdk.fold;
 
 import dev.fray.sdk.cache.rows.MessageRow;
-import dev.fray.sdk.model.RecordType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,9 +142,5 @@ final class MessageFold implements EntityFold {
         Map<String, Object> sorted = new java.util.TreeMap<>(dev.fray.spi.Utf8Order::compare);
         m.forEach((k, v) -> sorted.put((String) k, v));
         return sorted;
-    }
-
-    static boolean isRecord(RecordType t) {
-        return t == RecordType.MESSAGE;
     }
 }
