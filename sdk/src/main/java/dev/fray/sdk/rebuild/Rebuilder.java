@@ -59,7 +59,7 @@ public final class Rebuilder {
         FoldResult[] fold = new FoldResult[1];
         RebuildResult cache = CacheWriter.rebuild(paths, sink -> {
             try {
-                fold[0] = ChannelFold.run(paths, version, sink);
+                fold[0] = ChannelFold.run(backend, version, sink);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
