@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import dev.fray.spi.Utf8Order;
 
 /**
  * What {@link Rebuilder} did: whether the cache was rebuilt and why, what was read (events per file, unknown types,
@@ -54,9 +56,18 @@ public record RebuildReport(Path frayDir, Path cacheDb, StorageVersion version, 
         return fold == null ? List.of() : fold.collisions();
     }
 
-    /** Events read per source file (path relative to {@code .fray/}), in canonical order. */
+    /** Events read per source file (path relative to {@code .fray/}), sorted by path as UTF-8 bytes. */
     public Map<String, Long> eventsPerFile() {
-        return fold == null ? Map.of() : fold.read().recordsPerFile();
+        Map<String, Long> relative = new TreeMap<>(Utf8Order::compare);
+        if (fold != null) {
+            fold.read().recordsPerFile().forEach((file, n) -> relative.put(relativize(file), n));
+        }
+        return relative;
+    }
+
+    private String relativize(String file) {
+        Path p = Path.of(file);
+        return p.startsWith(frayDir) ? frayDir.relativize(p).toString() : file;
     }
 
     /** Rows in each derived table, counted in the cache itself after the rebuild. */
@@ -64,6 +75,9 @@ public record RebuildReport(Path frayDir, Path cacheDb, StorageVersion version, 
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = CacheConnections.readOnly(db).getConnection(); Statement st = c.createStatement()) {
             for (CacheTable table : CacheSchema.derivedTables()) {
+                if (table.name().startsWith("fray_jvm_")) {
+                    continue; // our own bookkeeping, not channel data
+                }
                 try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table.name())) {
                     counts.put(table.name(), rs.next() ? rs.getLong(1) : 0L);
                 }
