@@ -1,0 +1,134 @@
+package dev.fray.sdk.bench;
+
+import dev.fray.sdk.identity.MachineIdFile;
+import dev.fray.sdk.identity.MachineIdentity;
+import dev.fray.sdk.layout.ChannelPaths;
+import dev.fray.sdk.synth.SyntheticChannel;
+import dev.fray.sdk.write.ChannelWriter;
+import dev.fray.sdk.write.MessageDraft;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The performance harness: generates seeded v2 channels and prints, for each size, the floor ({@link FloorLoad}), our
+ * full rebuild (median of {@code runs}, each in a fresh JVM with the given heap limit) with its ratio to the floor,
+ * peak heap and events per second; then durable single-record appends against a raw write-and-fsync of the same
+ * bytes. Run it through {@code scripts/fray-bench.java}.
+ */
+public final class Benchmark {
+
+    /** What to measure. {@code sizes} are event counts; each gets its own generated channel. */
+    public record Options(long seed, List<Integer> sizes, int machines, int runs, String heap, int appends,
+            Path workDir) {
+    }
+
+    private final Options options;
+    private final PrintStream out;
+
+    public Benchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        out.printf("fray-jvm benchmark: seed %d, %d machines, %d runs per figure (median), worker heap %s, %d cores%n",
+                options.seed(), options.machines(), options.runs(), options.heap(),
+                Runtime.getRuntime().availableProcessors());
+        out.printf("%n%-10s %-10s %10s %10s %7s %10s %12s%n", "events", "what", "median ms", "all runs", "ratio",
+                "peak heap", "events/s");
+        List<long[]> rebuildTimes = new ArrayList<>();
+        for (int size : options.sizes()) {
+            Path project = options.workDir().resolve("channel-" + size + "-" + options.seed());
+            if (!Files.exists(project.resolve(".fray"))) {
+                Files.createDirectories(project);
+                SyntheticChannel.generate(project, new SyntheticChannel.Spec(options.seed(), size, options.machines(),
+                        12, 1_767_225_600L, 90));
+            }
+            long[] floor = measure("floor", project);
+            long[] rebuild = measure("rebuild", project);
+            rebuildTimes.add(new long[] {size, rebuild[0]});
+            row(size, "floor", floor, floor[0]);
+            row(size, "rebuild", rebuild, floor[0]);
+        }
+        if (rebuildTimes.size() > 1) {
+            long[] small = rebuildTimes.get(0);
+            long[] large = rebuildTimes.get(rebuildTimes.size() - 1);
+            out.printf("%nscaling: %dx the events cost %.2fx the rebuild time%n", large[0] / small[0],
+                    (double) large[1] / small[1]);
+        }
+        appends();
+    }
+
+    private void row(int size, String what, long[] m, long floorMs) {
+        out.printf("%-10d %-10s %10d %10s %7.2f %9dM %12.0f%n", size, what, m[0], m[2] + ".." + m[3],
+                (double) m[0] / floorMs, m[1] / (1024 * 1024), size * 1000.0 / m[0]);
+    }
+
+    /** Median elapsed, peak heap (max over runs), min, max. */
+    private long[] measure(String what, Path project) throws IOException, InterruptedException {
+        long[] elapsed = new long[options.runs()];
+        long peak = 0;
+        for (int i = 0; i < options.runs(); i++) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + options.heap(), "-cp", System.getProperty("java.class.path"),
+                    BenchWorker.class.getName(), what, project.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                throw new IOException(what + " failed in its worker JVM (exit " + p.exitValue() + "): " + line);
+            }
+            String[] parts = line.split(" ", 3);
+            elapsed[i] = Long.parseLong(parts[0]);
+            peak = Math.max(peak, Long.parseLong(parts[1]));
+        }
+        long[] sorted = elapsed.clone();
+        Arrays.sort(sorted);
+        return new long[] {sorted[sorted.length / 2], peak, sorted[0], sorted[sorted.length - 1]};
+    }
+
+    /** Single durable appends, interleaved so both see the same disk: ours versus open+write+fsync+close. */
+    private void appends() throws IOException {
+        Path project = options.workDir().resolve("append-" + System.nanoTime());
+        ChannelPaths paths = ChannelPaths.ofProjectRoot(project);
+        Files.createDirectories(paths.sharedDir());
+        Files.writeString(paths.config(), "{\n  \"version\": 1,\n  \"storage_version\": 2\n}\n");
+        Files.createFile(paths.v2Sentinel());
+        dev.fray.sdk.identity.MachineInit.init(paths, "bench");
+        ChannelWriter writer = ChannelWriter.open(paths);
+        Path raw = project.resolve("raw.jsonl");
+        MachineIdentity id = MachineIdFile.read(paths).orElseThrow();
+        writer.post(MessageDraft.of("bench", "warm-up").toMessage("ch-bench", writer.clock()));
+        long[] ours = new long[options.appends()];
+        long[] rawTimes = new long[options.appends()];
+        for (int i = 0; i < options.appends(); i++) {
+            var message = MessageDraft.of("bench", "append number " + i + " from " + id.id())
+                    .toMessage("ch-bench", writer.clock());
+            long t0 = System.nanoTime();
+            var written = writer.append(message);
+            ours[i] = System.nanoTime() - t0;
+            byte[] bytes = dev.fray.sdk.json.RecordCodec.encode(written);
+            t0 = System.nanoTime();
+            try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ch.write(ByteBuffer.wrap(bytes));
+                ch.force(true);
+            }
+            rawTimes[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(ours);
+        Arrays.sort(rawTimes);
+        long oursMedian = ours[ours.length / 2] / 1000;
+        long rawMedian = rawTimes[rawTimes.length / 2] / 1000;
+        out.printf("%ndurable append of one message (%d each, median): fray-jvm %d us, raw write+fsync %d us, "
+                + "ratio %.2f%n", options.appends(), oursMedian, rawMedian, (double) oursMedian / rawMedian);
+    }
+}
