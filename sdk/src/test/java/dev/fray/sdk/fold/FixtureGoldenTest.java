@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The real v1 fixture folds to the golden numbers of reference §8.4 (row "main .fray"). */
 class FixtureGoldenTest {
 
-    static final Path FIXTURE = Path.of("/work/shared/fixtures/fray-v1-channel/.fray");
+    static final Path FIXTURE = dev.fray.sdk.testing.Fixtures.v1ChannelFrayDir();
 
     @Test
     void v1FixtureMatchesGoldenCounts() throws Exception {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FixtureRoundTripTest {
 
-    static final Path FIXTURE = Path.of("/work/shared/fixtures/fray-v1-channel/.fray");
+    static final Path FIXTURE = dev.fray.sdk.testing.Fixtures.v1ChannelFrayDir();
 
     /** Lines per file that are not byte-identical after a round trip (each must still be semantically equal). */
     static final Map<LogFile, Integer> EXPECTED_NOT_BYTE_IDENTICAL = Map.of(
