@@ -55,8 +55,11 @@ public final class MachineInit {
         return identity;
     }
 
-    /** The directory under {@code shared/machines/} whose name equals {@code id} ignoring case, or null. */
-    private static Path existingMachineDir(ChannelPaths paths, String id) throws IOException {
+    /**
+     * The directory under {@code shared/machines/} whose name equals {@code id} ignoring case, or null: an id that
+     * is taken (also used by migration, which creates a machine the same way).
+     */
+    public static Path existingMachineDir(ChannelPaths paths, String id) throws IOException {
         Path dir = paths.machinesDir();
         if (!Files.isDirectory(dir)) {
             return null;

@@ -26,6 +26,11 @@ public record ChannelPaths(Path frayDir) {
     public static final String GITIGNORE = ".gitignore";
     /** fray-jvm's lock file serialising its own read-merge-write updates of fray-config.json on this host. */
     public static final String CONFIG_LOCK = "config.lock";
+    /**
+     * fray-jvm's journal of an unfinished v1→v2 migration: exists from the migration's first write until its last
+     * step, so the next run knows what a crashed attempt created (and may remove) or has still to finish.
+     */
+    public static final String MIGRATION_JOURNAL = "migrate-v2.journal.json";
 
     public ChannelPaths {
         Objects.requireNonNull(frayDir, "frayDir");
@@ -104,6 +109,16 @@ public record ChannelPaths(Path frayDir) {
     /** The v1 logs at the channel root whose presence next to the v2 sentinel makes a project unopenable. */
     public java.util.List<Path> legacyLogs() {
         return LogFile.LEGACY_V1.stream().map(this::rootLog).toList();
+    }
+
+    /** Where migration moves a v1 log: its name plus {@link #MIGRATED_SUFFIX}, at the channel root. */
+    public Path migratedLegacyLog(LogFile file) {
+        return frayDir.resolve(file.fileName() + MIGRATED_SUFFIX);
+    }
+
+    /** fray-jvm's journal of an unfinished migration (see {@link #MIGRATION_JOURNAL}). */
+    public Path migrationJournal() {
+        return frayDir.resolve(MIGRATION_JOURNAL);
     }
 
     /** fray-jvm's integrity ledger of one machine. */
