@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /** Test channels (copies of the real fixture) and whole-tree snapshots to compare them byte for byte. */
 final class Channels {
 
-    static final Path FIXTURE = Path.of("/work/shared/fixtures/fray-v1-channel/.fray");
+    static final Path FIXTURE = dev.fray.sdk.testing.Fixtures.v1ChannelFrayDir();
 
     private Channels() {
     }
