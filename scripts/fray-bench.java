@@ -1,4 +1,6 @@
 //SOURCES lib/FraySdk.java
+//MAIN fray_bench
+// (//MAIN is explicit because the SDK sources jbang compiles in also hold a main class: the bench worker.)
 
 import dev.fray.sdk.bench.Benchmark;
 import java.nio.file.Files;

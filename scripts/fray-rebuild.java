@@ -1,4 +1,6 @@
 //SOURCES lib/FraySdk.java
+//MAIN fray_rebuild
+// (//MAIN is explicit because the SDK sources jbang compiles in also hold a main class: the bench worker.)
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
