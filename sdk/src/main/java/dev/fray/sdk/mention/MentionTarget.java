@@ -39,7 +39,7 @@ public record MentionTarget(String agent, String machine, boolean broadcast) {
         String agent = stored.substring(0, at);
         String machine = stored.substring(at + 1);
         if (machine.equals("all")) {
-            return new MentionTarget(agent, null, true);
+            return new MentionTarget(agent.equals("all") ? null : agent, null, true);
         }
         return new MentionTarget(agent.equals("all") ? null : agent, machine, false);
     }
@@ -50,28 +50,50 @@ public record MentionTarget(String agent, String machine, boolean broadcast) {
     }
 
     /**
-     * Whether this mention addresses the agent running on the local machine: {@code all} matches everyone; the agent
-     * part matches the agent and its dot-children; {@code agent@all} and legacy {@code agent} match on any machine;
-     * {@code agent@m} only when {@code m} and the local machine are the same after alias resolution.
+     * Whether this mention addresses {@code agentId} running on {@code localMachine} — the single routing rule of
+     * fray-jvm. The agent part follows fray's mention query ({@code value = agent OR value LIKE 'agent.%'}): a mention
+     * of {@code alice} or of a sub-agent {@code alice.1} reaches {@code alice}; {@code all} reaches everyone.
+     * {@code agent@all} and legacy unscoped {@code agent} reach it on every machine; {@code agent@m} only when
+     * {@code m} is this machine, following renames in {@code machine_aliases} (old → new, chains allowed; a retired
+     * machine, alias {@code ""}, is nobody's). In a v1 channel ({@code localMachine} null or empty) only unscoped and
+     * broadcast mentions can match.
      *
      * @param agentId      the agent to test (plain id, never machine-scoped)
-     * @param localMachine this machine's id
+     * @param localMachine this machine's id, or null in a v1 channel
      * @param aliases      {@code machine_aliases} from the channel config, may be {@code null}
      */
     public boolean addresses(String agentId, String localMachine, Map<String, String> aliases) {
-        if (agent != null && !agentMatches(agent, agentId)) {
+        if (agent != null && !agent.equals(agentId) && !agent.startsWith(agentId + ".")) {
             return false;
         }
         if (broadcast || machine == null) {
             return true;
         }
-        String here = MentionEncoder.resolveAlias(localMachine, aliases);
-        return MentionEncoder.resolveAlias(machine, aliases).equals(here);
+        if (localMachine == null || localMachine.isEmpty()) {
+            return false;
+        }
+        String there = currentName(machine, aliases);
+        return there != null && there.equals(currentName(localMachine, aliases));
     }
 
-    private static boolean agentMatches(String mentioned, String agentId) {
-        return agentId.equals(mentioned)
-                || (agentId.length() > mentioned.length() + 1 && agentId.startsWith(mentioned)
-                        && agentId.charAt(mentioned.length()) == '.');
+    /**
+     * A machine's name after every rename in {@code machine_aliases} (both the mention and this machine may still
+     * use an old name: a remote rename does not touch the renamed machine's own {@code local/machine-id}). A retired
+     * machine (alias {@code ""}) keeps its last name; a cycle of aliases names no machine ({@code null}).
+     */
+    private static String currentName(String machine, Map<String, String> aliases) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String current = machine;
+        while (aliases != null) {
+            String next = aliases.get(current);
+            if (next == null || next.isEmpty()) {
+                break;
+            }
+            if (!seen.add(current)) {
+                return null;
+            }
+            current = next;
+        }
+        return current;
     }
 }

@@ -1,14 +1,12 @@
 package dev.fray.sdk.query;
 
-import java.util.HashSet;
+import dev.fray.sdk.mention.MentionTarget;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Read side of mention routing: does a stored mention value address a given agent on this machine? The one place the
- * rule lives on the query side (the write side's {@code dev.fray.sdk.mention.MentionTarget} encodes the same forms;
- * the two are meant to be merged).
+ * Read side of mention routing: does a stored mention value address a given agent on this machine? The rule itself
+ * is {@link MentionTarget#addresses}; this class binds it to one agent and machine and supplies the SQL prefilter.
  *
  * <p>Stored forms (reference §5.1–5.4) and when they address agent {@code A} on local machine {@code M}:
  * <ul>
@@ -49,47 +47,10 @@ public final class MentionRoutingRule {
         return agentId;
     }
 
-    /** Whether the stored mention value addresses this rule's agent on this rule's machine. */
+    /** Whether the stored mention value addresses this rule's agent on this rule's machine ({@link MentionTarget}). */
     public boolean addresses(String stored) {
-        if (stored == null || stored.isEmpty()) {
-            return false;
-        }
-        if (stored.equals("all")) {
-            return true;
-        }
-        int at = stored.lastIndexOf('@');
-        boolean scoped = at > 0 && at < stored.length() - 1;
-        String agentPart = scoped ? stored.substring(0, at) : stored;
-        if (!namesAgent(agentPart)) {
-            return false;
-        }
-        return !scoped || addressesThisMachine(stored.substring(at + 1));
-    }
-
-    private boolean namesAgent(String agentPart) {
-        return agentPart.equals(agentId) || agentPart.startsWith(agentId + ".") || agentPart.equals("all");
-    }
-
-    private boolean addressesThisMachine(String machine) {
-        if (machine.equals("all")) {
-            return true;
-        }
-        if (localMachine.isEmpty()) {
-            return false;
-        }
-        Set<String> seen = new HashSet<>();
-        String current = machine;
-        while (seen.add(current)) {
-            if (current.equals(localMachine)) {
-                return true;
-            }
-            String renamed = machineAliases.get(current);
-            if (renamed == null || renamed.isEmpty()) {
-                return false; // not renamed, or retired
-            }
-            current = renamed;
-        }
-        return false; // alias cycle
+        return stored != null && !stored.isEmpty()
+                && MentionTarget.parse(stored).addresses(agentId, localMachine, machineAliases);
     }
 
     /**

@@ -33,21 +33,26 @@ class MentionTargetTest {
             // stored all: everyone everywhere
             "all,               opus,       laptop, true",
             "all,               anyone.1,   server, true",
-            // legacy plain: the agent and its dot-children, any machine
+            // legacy plain, any machine; like fray's mention query (value = agent OR value LIKE 'agent.%') an agent
+            // also gets the mentions of its dot-children, not the other way round
             "opus,              opus,       server, true",
-            "opus,              opus.1,     server, true",
-            "opus,              opus.1.sub, server, true",
+            "opus,              opus.1,     server, false",
+            "opus,              opus.1.sub, server, false",
             "opus,              opusx,      server, false",
             "opus,              opus[ab-1], server, false",
             "opus,              adam,       server, false",
-            "opus.1,            opus,       server, false",
+            "opus.1,            opus,       server, true",
+            "opus.1.sub,        opus.1,     server, true",
             // agent@all: every machine
             "opus@all,          opus,       server, true",
-            "opus@all,          opus.2,     laptop, true",
+            "opus@all,          opus.2,     laptop, false",
+            "opus.2@all,        opus,       laptop, true",
+            "all@all,           adam,       laptop, true",
             "opus@all,          adam,       laptop, false",
             // agent@machine: only that machine
             "opus@server,       opus,       server, true",
-            "opus@server,       opus.1,     server, true",
+            "opus@server,       opus.1,     server, false",
+            "opus.1@server,     opus,       server, true",
             "opus@server,       opus,       laptop, false",
             "opus@server,       adam,       server, false",
             // aliases on both sides: laptop was renamed lap2
