@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fray.sdk.model.QuestionOption;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,7 @@ final class Fields {
             return exact;
         }
         JsonNode found = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
             if (!consumed.contains(e.getKey()) && e.getKey().equalsIgnoreCase(name)) {
                 consumed.add(e.getKey());
                 found = e.getValue();
@@ -89,7 +87,7 @@ final class Fields {
             throw wrongType(name, "object", n);
         }
         Map<String, String> out = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> out.put(e.getKey(), nullToEmpty(asString(name + "." + e.getKey(), e.getValue()))));
+        n.properties().forEach(e -> out.put(e.getKey(), nullToEmpty(asString(name + "." + e.getKey(), e.getValue()))));
         return out;
     }
 
@@ -102,7 +100,7 @@ final class Fields {
             throw wrongType(name, "object", n);
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             JsonNode v = e.getValue();
             out.put(e.getKey(), v.isNull() ? null : asStringList(name + "." + e.getKey(), v));
         });
@@ -174,7 +172,7 @@ final class Fields {
     /** The keys not used by any field, in their original order. */
     Map<String, JsonNode> rest() {
         Map<String, JsonNode> rest = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> {
+        object.properties().forEach(e -> {
             if (!consumed.contains(e.getKey())) {
                 rest.put(e.getKey(), e.getValue().deepCopy());
             }

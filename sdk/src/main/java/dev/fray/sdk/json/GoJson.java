@@ -3,7 +3,6 @@ package dev.fray.sdk.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -58,8 +57,7 @@ public final class GoJson {
         if (node.isObject() && node.size() > 0) {
             b.append('{');
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 b.append(first ? "\n" : ",\n").append("  ".repeat(depth + 1));
                 appendQuoted(b, e.getKey());
                 b.append(": ");
@@ -147,8 +145,7 @@ public final class GoJson {
             nullValue();
         } else if (node.isObject()) {
             startObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 key(e.getKey());
                 value(e.getValue());
             }

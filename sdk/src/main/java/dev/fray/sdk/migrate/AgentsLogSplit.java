@@ -10,7 +10,6 @@ import dev.fray.sdk.model.LogFile;
 import dev.fray.sdk.model.RecordType;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,8 +70,7 @@ record AgentsLogSplit(List<byte[]> agentState, List<byte[]> runtime, int blankLi
         }
         JsonNode value = root.get("type");
         if (value == null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 if (e.getKey().equalsIgnoreCase("type")) {
                     value = e.getValue();
                 }
