@@ -8,20 +8,36 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * A {@link RowSink} that buffers rows per table and inserts each table's buffer as one JDBC batch of a prepared
  * statement whenever it reaches {@link #BATCH_SIZE} rows. Rows may arrive in any table order. Runs inside the caller's
- * transaction; {@link #flushAll()} must be called before commit. Not thread-safe (the fold is single-threaded).
+ * transaction; {@link #flushAll()} must be called before commit.
+ *
+ * <p>The batches are bound and executed by one writer thread, in exactly the order they are handed over, while the
+ * producer (the fold) goes on computing the next rows: SQLite's work and the fold's overlap on a second core. At most
+ * {@link #QUEUED_BATCHES} full batches wait, so memory stays bounded. The connection is used by the writer thread
+ * only, between the first batch and {@link #flushAll()}; {@code accept} must be called from one thread.
  */
 final class BatchingRowSink implements RowSink, AutoCloseable {
 
     static final int BATCH_SIZE = 1000;
+    static final int QUEUED_BATCHES = 8;
+
+    private record Batch(RowTable<?> table, List<CacheRow> rows) {
+    }
+
+    private static final Batch END = new Batch(null, List.of());
 
     private final Connection connection;
     private final Map<RowTable<?>, List<CacheRow>> buffers = new HashMap<>();
     private final Map<RowTable<?>, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Long> accepted = new HashMap<>();
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private Thread writer;
+    private volatile Throwable writerFailure;
 
     BatchingRowSink(Connection connection) {
         this.connection = connection;
@@ -34,18 +50,21 @@ final class BatchingRowSink implements RowSink, AutoCloseable {
         buffer.add(row);
         accepted.merge(table.table(), 1L, Long::sum);
         if (buffer.size() >= BATCH_SIZE) {
-            flush(table, buffer);
+            hand(new Batch(table, buffer));
+            buffers.put(table, new ArrayList<>(BATCH_SIZE));
         }
     }
 
-    /** Inserts every buffered row, tables in fray's insert order. */
+    /** Inserts every buffered row, tables in fray's insert order, and waits until all batches are in. */
     void flushAll() {
         for (RowTable<?> table : RowTables.inInsertOrder()) {
             List<CacheRow> buffer = buffers.get(table);
             if (buffer != null && !buffer.isEmpty()) {
-                flush(table, buffer);
+                hand(new Batch(table, buffer));
+                buffers.put(table, new ArrayList<>(BATCH_SIZE));
             }
         }
+        stopWriter();
     }
 
     /** Rows accepted per table name (before de-duplication by the database). */
@@ -53,19 +72,82 @@ final class BatchingRowSink implements RowSink, AutoCloseable {
         return Map.copyOf(accepted);
     }
 
-    private void flush(RowTable<?> table, List<CacheRow> buffer) {
+    private void hand(Batch batch) {
+        rethrowWriterFailure();
+        if (writer == null) {
+            writer = new Thread(this::writeLoop, "fray-cache-writer");
+            writer.setDaemon(true);
+            writer.start();
+        }
+        try {
+            while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                rethrowWriterFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CacheException("interrupted while writing the cache", e);
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Batch batch = queue.take();
+                if (batch == END) {
+                    return;
+                }
+                insert(batch.table(), batch.rows());
+            }
+        } catch (Throwable t) {
+            writerFailure = t;
+            queue.clear(); // unblock a producer waiting for room; it sees the failure next
+        }
+    }
+
+    /** Lets the writer drain the queue and end; rethrows its failure, if any. */
+    private void stopWriter() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            while (writer.isAlive() && !queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                rethrowWriterFailure();
+            }
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CacheException("interrupted while writing the cache", e);
+        } finally {
+            writer = null;
+        }
+        rethrowWriterFailure();
+    }
+
+    private void rethrowWriterFailure() {
+        Throwable t = writerFailure;
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new CacheException("cache writer failed: " + t, t);
+        }
+    }
+
+    private void insert(RowTable<?> table, List<CacheRow> rows) {
         try {
             PreparedStatement ps = statements.get(table);
             if (ps == null) {
                 ps = connection.prepareStatement(table.insertSql());
                 statements.put(table, ps);
             }
-            for (CacheRow row : buffer) {
+            for (CacheRow row : rows) {
                 table.bind(ps, row);
                 ps.addBatch();
             }
             ps.executeBatch();
-            buffer.clear();
         } catch (SQLException e) {
             throw new CacheException("inserting into " + table.table() + " failed: " + e.getMessage(), e);
         }
@@ -73,6 +155,11 @@ final class BatchingRowSink implements RowSink, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        try {
+            stopWriter();
+        } catch (RuntimeException | Error e) {
+            // already reported by flushAll or by the producer's own failure; closing must still release statements
+        }
         SQLException first = null;
         for (PreparedStatement ps : statements.values()) {
             try {

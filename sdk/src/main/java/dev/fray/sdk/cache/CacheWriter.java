@@ -62,6 +62,9 @@ public final class CacheWriter {
             throws SQLException {
         Map<String, Long> accepted;
         try (Connection c = CacheConnections.forRebuild(db)) {
+            try (Statement st = c.createStatement()) {
+                st.execute(CacheSchema.SORTER_THREADS_PRAGMA);
+            }
             c.setAutoCommit(false);
             try {
                 CacheSchema.recreateDerivedTables(c);

@@ -32,6 +32,7 @@ final class PrivateBuild {
                 st.execute("PRAGMA temp_store = MEMORY");
                 st.execute("PRAGMA cache_size = -262144");
                 st.execute("PRAGMA foreign_keys = OFF");
+                st.execute(CacheSchema.SORTER_THREADS_PRAGMA);
             }
             c.setAutoCommit(false);
             CacheSchema.recreateDerivedTables(c);

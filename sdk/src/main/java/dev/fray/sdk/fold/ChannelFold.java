@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Rebuilds a channel's cache rows from its logs, deterministically, in memory bounded by the number of distinct
@@ -42,6 +43,7 @@ import java.util.Map;
 public final class ChannelFold {
 
     private static final RecordType[] TYPES = RecordType.values();
+    private static final Family[] FAMILIES = Family.values();
 
     private ChannelFold() {
     }
@@ -71,8 +73,14 @@ public final class ChannelFold {
 
         // pass 1: index
         EventIndex index = new EventIndex();
-        Map<String, Integer> interned = new HashMap<>();
+        // one table per family, so the entity key is the record's own field value (no composed string per event)
+        List<Map<String, Integer>> interned = new ArrayList<>();
+        for (int f = 0; f < FAMILIES.length; f++) {
+            interned.add(new HashMap<>());
+        }
         List<String> entityKeys = new ArrayList<>();
+        ByteList entityFamilies = new ByteList();
+        LeanLine lean = new LeanLine();
         LogReader.Visitor visitor = new LogReader.Visitor() {
             @Override
             public boolean accepts(SourceFile source, RecordType type) {
@@ -80,21 +88,42 @@ public final class ChannelFold {
             }
 
             @Override
+            public boolean tryLean(SourceFile source, byte[] line, int length, int lineIndex, long lineNumber,
+                    long offset) {
+                if (!lean.scan(line, 0, length) || !(lean.get("type") instanceof String typeName)) {
+                    return false;
+                }
+                RecordType type = RecordType.fromWireName(typeName);
+                if (type == null || !consumes(v2, source, type)) {
+                    return false; // unknown and unconsumed types are counted/checked by the reader as before
+                }
+                add(source, type, lean::get, lineIndex, lineNumber, offset, length, false);
+                return true;
+            }
+
+            @Override
             public void onRecord(SourceFile source, RecordType type, Map<String, Object> fields, int lineIndex,
                     long lineNumber, long offset, int length) {
+                add(source, type, fields::get, lineIndex, lineNumber, offset, length, true);
+            }
+
+            private void add(SourceFile source, RecordType type, Function<String, Object> fields, int lineIndex,
+                    long lineNumber, long offset, int length, boolean validated) {
                 Family family = Family.of(type);
-                String key = (char) ('A' + family.ordinal()) + "\u0001" + Family.key(type, fields);
-                Integer entity = interned.get(key);
+                String key = Family.key(type, fields);
+                Map<String, Integer> table = interned.get(family.ordinal());
+                Integer entity = table.get(key);
                 if (entity == null) {
                     entity = entityKeys.size();
-                    interned.put(key, entity);
+                    table.put(key, entity);
                     entityKeys.add(key);
+                    entityFamilies.add((byte) family.ordinal());
                 }
                 boolean merged = v2 && !source.isRuntime();
                 long ts = merged ? mergeTimestamp(type, fields) : 0;
-                long seq = merged && fields.get("seq") instanceof Long s ? s : lineIndex;
+                long seq = merged && fields.apply("seq") instanceof Long s ? s : lineIndex;
                 index.add(type.ordinal(), entity, ts, source.machineRank(), seq, lineIndex, source.id(), offset,
-                        length);
+                        length, lineNumber, validated);
             }
         };
         for (SourceFile source : listing.sources()) {
@@ -115,22 +144,30 @@ public final class ChannelFold {
             while (i < n) {
                 int entity = index.entity(order[i]);
                 String key = entityKeys.get(entity);
-                Family family = Family.values()[key.charAt(0) - 'A'];
+                Family family = FAMILIES[entityFamilies.get(entity)];
                 EntityFold fold = newFold(family, v2);
-                CollisionTracker collisions = v2 ? collisionTracker(family, key.substring(2)) : null;
+                CollisionTracker collisions = v2 ? collisionTracker(family, key) : null;
                 for (; i < n && index.entity(order[i]) == entity; i++) {
                     int ev = order[i];
                     SourceFile source = sources.get(index.fileId(ev));
                     byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
+                    RecordType type = TYPES[index.type(ev)];
                     Map<String, Object> fields;
                     try {
                         fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
                     } catch (JsonLineDecoder.BadLineException e) {
-                        report.warn(reader.displayName(source), 0,
-                                "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
+                        if (index.validated(ev)) {
+                            report.warn(reader.displayName(source), 0,
+                                    "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
+                        } else {
+                            reader.rejectLater(source, index.lineNumber(ev), type, null, e.getMessage());
+                        }
                         continue;
                     }
-                    RecordType type = TYPES[index.type(ev)];
+                    if (!index.validated(ev)
+                            && reader.rejectLater(source, index.lineNumber(ev), type, fields, null) != null) {
+                        continue;
+                    }
                     FoldEvent event = new FoldEvent(type, fields, index.ts(ev), source.machine(),
                             index.lineIndex(ev));
                     if (collisions != null && (type == RecordType.MESSAGE || type == RecordType.THREAD
@@ -185,8 +222,12 @@ public final class ChannelFold {
 
     /** fray's ordering timestamp: the first of the type's fields holding a non-null integer, else 0 (raw, not normalised). */
     static long mergeTimestamp(RecordType type, Map<String, Object> fields) {
+        return mergeTimestamp(type, (Function<String, Object>) fields::get);
+    }
+
+    static long mergeTimestamp(RecordType type, Function<String, Object> fields) {
         for (String field : type.mergeTimestampFields()) {
-            if (fields.get(field) instanceof Long ts) {
+            if (fields.apply(field) instanceof Long ts) {
                 return ts;
             }
         }

@@ -3,7 +3,7 @@ package dev.fray.sdk.fold;
 import java.util.Arrays;
 
 /**
- * The compact per-event index of pass 1: for every folded record only primitives (about 45 bytes), never the parsed
+ * The compact per-event index of pass 1: for every folded record only primitives (about 53 bytes), never the parsed
  * record. Sorting produces a permutation grouped by entity and, within an entity, in fray's merge order
  * (reference §3.4): (merge timestamp, machine rank, seq, line index), then source file id as a final tie-break for
  * the one logical read fed by two files (v2 message pins from threads.jsonl and messages.jsonl).
@@ -20,13 +20,15 @@ final class EventIndex {
     private int[] fileId = new int[1024];
     private long[] offset = new long[1024];
     private int[] length = new int[1024];
+    /** 1-based line number in the file; negated when the line still has to be validated strictly in pass 2. */
+    private long[] lineNumber = new long[1024];
 
     int size() {
         return size;
     }
 
     void add(int typeCode, int entityId, long mergeTs, int rank, long seqValue, int index, int file, long off,
-            int len) {
+            int len, long line, boolean validated) {
         if (size == type.length) {
             int n = size * 2;
             type = Arrays.copyOf(type, n);
@@ -38,6 +40,7 @@ final class EventIndex {
             fileId = Arrays.copyOf(fileId, n);
             offset = Arrays.copyOf(offset, n);
             length = Arrays.copyOf(length, n);
+            lineNumber = Arrays.copyOf(lineNumber, n);
         }
         type[size] = typeCode;
         entity[size] = entityId;
@@ -48,6 +51,7 @@ final class EventIndex {
         fileId[size] = file;
         offset[size] = off;
         length[size] = len;
+        lineNumber[size] = validated ? line : -line;
         size++;
     }
 
@@ -77,6 +81,15 @@ final class EventIndex {
 
     int length(int i) {
         return length[i];
+    }
+
+    long lineNumber(int i) {
+        return Math.abs(lineNumber[i]);
+    }
+
+    /** Whether pass 1 already decoded and checked this line strictly (else pass 2 must). */
+    boolean validated(int i) {
+        return lineNumber[i] > 0;
     }
 
     int compare(int a, int b) {

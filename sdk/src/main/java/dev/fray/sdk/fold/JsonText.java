@@ -45,6 +45,10 @@ public final class JsonText {
     }
 
     public static String write(Object value) {
+        String plain = plainText(value);
+        if (plain != null) {
+            return plain;
+        }
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.setCharacterEscapes(GO_ESCAPES);
@@ -53,6 +57,40 @@ public final class JsonText {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * The common cases without a generator: an empty object or array, and an array of strings that need no escaping
+     * (printable ASCII other than {@code "}, {@code \\}, {@code <}, {@code >}, {@code &}); otherwise {@code null}.
+     */
+    private static String plainText(Object value) {
+        if (value instanceof Map<?, ?> map && map.isEmpty()) {
+            return "{}";
+        }
+        if (!(value instanceof List<?> list)) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(list.size() * 16 + 2).append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s) || !plain(s)) {
+                return null;
+            }
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"').append(s).append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void writeValue(JsonGenerator g, Object v) throws IOException {

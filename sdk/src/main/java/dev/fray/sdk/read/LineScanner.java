@@ -68,29 +68,33 @@ public final class LineScanner {
             }
             byte[] a = chunk.array();
             int segStart = 0;
-            for (int i = 0; i < n; i++) {
-                byte b = a[i];
-                if (b == '\n') {
-                    int seg = i - segStart;
-                    if (lineLength + seg <= MAX_LINE_BYTES) {
-                        line = append(line, lineLen, a, segStart, seg);
-                        lineLen += seg;
-                    }
-                    lineLength += seg;
-                    if (!blank) {
-                        boolean oversized = lineLength > MAX_LINE_BYTES;
-                        handler.onLine(lineNumber, index++, lineStart, (int) Math.min(lineLength, Integer.MAX_VALUE),
-                                line, oversized);
-                    }
-                    lineNumber++;
-                    lineStart = pos + i + 1;
-                    lineLength = 0;
-                    lineLen = 0;
-                    blank = true;
-                    segStart = i + 1;
-                } else if (blank && !isSpace(b)) {
+            int nl;
+            // Small static helpers rather than one byte loop here: they are called per line, so the JIT compiles
+            // them early and fully, instead of depending on on-stack replacement of this long-running method.
+            while ((nl = indexOfNewline(a, segStart, n)) >= 0) {
+                int seg = nl - segStart;
+                if (blank && !isBlank(a, segStart, nl)) {
                     blank = false;
                 }
+                if (lineLength + seg <= MAX_LINE_BYTES) {
+                    line = append(line, lineLen, a, segStart, seg);
+                    lineLen += seg;
+                }
+                lineLength += seg;
+                if (!blank) {
+                    boolean oversized = lineLength > MAX_LINE_BYTES;
+                    handler.onLine(lineNumber, index++, lineStart, (int) Math.min(lineLength, Integer.MAX_VALUE),
+                            line, oversized);
+                }
+                lineNumber++;
+                lineStart = pos + nl + 1;
+                lineLength = 0;
+                lineLen = 0;
+                blank = true;
+                segStart = nl + 1;
+            }
+            if (blank && !isBlank(a, segStart, n)) {
+                blank = false;
             }
             int seg = n - segStart;
             if (lineLength + seg <= MAX_LINE_BYTES) {
@@ -114,6 +118,25 @@ public final class LineScanner {
         }
         System.arraycopy(src, off, line, len, n);
         return line;
+    }
+
+    private static int indexOfNewline(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code a[from, to)} holds only whitespace; stops at the first other byte (usually the first one). */
+    private static boolean isBlank(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(a[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isSpace(byte b) {

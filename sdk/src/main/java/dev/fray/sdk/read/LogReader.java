@@ -30,6 +30,16 @@ public final class LogReader {
 
         void onRecord(SourceFile source, RecordType type, Map<String, Object> fields, int index, long lineNumber,
                 long offset, int length) throws IOException;
+
+        /**
+         * A cheaper look at a line before the strict decode: return {@code true} to take the line as one consumed
+         * record without decoding it here. The visitor then owns its validation: it must decode it strictly later and
+         * report it with the same warning as this reader would ({@link #rejectLater}), before using it.
+         */
+        default boolean tryLean(SourceFile source, byte[] line, int length, int index, long lineNumber, long offset)
+                throws IOException {
+            return false;
+        }
     }
 
     private final DirectoryStorageBackend backend;
@@ -45,6 +55,33 @@ public final class LogReader {
         return backend.pathOf(source.address()).toString();
     }
 
+    /**
+     * Checks a line a visitor took through {@link Visitor#tryLean} now that it is decoded: returns the warning this
+     * reader would have given it (and un-counts the record), or {@code null} if it is a valid record of
+     * {@code type}. {@code decoded} is {@code null} when the line did not decode, with {@code decodeError} saying
+     * why.
+     */
+    public String rejectLater(SourceFile source, long lineNumber, RecordType type, Map<String, Object> decoded,
+            String decodeError) {
+        String why;
+        if (decoded == null) {
+            why = decodeError + "; line skipped";
+        } else if (!(decoded.get("type") instanceof String typeName)) {
+            why = "no string \"type\"; line skipped";
+        } else if (RecordType.fromWireName(typeName) != type) {
+            throw new IllegalStateException("lean scan read type " + type + " but the line has " + typeName);
+        } else {
+            String mismatch = RecordSchema.mismatch(type, decoded);
+            why = mismatch == null ? null : "does not decode: " + mismatch + "; line skipped";
+        }
+        if (why != null) {
+            String file = displayName(source);
+            report.warn(file, lineNumber, why);
+            report.recordUnread(file);
+        }
+        return why;
+    }
+
     public void read(SourceFile source, Visitor visitor) throws IOException {
         String file = displayName(source);
         LogStat stat = backend.stat(source.address());
@@ -56,6 +93,10 @@ public final class LogReader {
             LineScanner.Result result = LineScanner.scan(ch, (lineNumber, index, offset, length, buf, oversized) -> {
                 if (oversized) {
                     report.warn(file, lineNumber, "line longer than 10 MiB (" + length + " bytes) skipped");
+                    return;
+                }
+                if (visitor.tryLean(source, buf, length, index, lineNumber, offset)) {
+                    report.recordRead(file);
                     return;
                 }
                 Map<String, Object> fields;

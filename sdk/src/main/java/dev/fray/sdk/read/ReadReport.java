@@ -29,6 +29,11 @@ public record ReadReport(Map<String, Long> recordsPerFile, Map<String, Long> unk
             recordsPerFile.merge(file, 1L, Long::sum);
         }
 
+        /** Takes back a {@link #recordRead} for a record found invalid later (decoded strictly after indexing). */
+        public void recordUnread(String file) {
+            recordsPerFile.merge(file, -1L, Long::sum);
+        }
+
         public void unknownType(String type) {
             unknownTypes.merge(type, 1L, Long::sum);
         }
@@ -41,8 +46,19 @@ public record ReadReport(Map<String, Long> recordsPerFile, Map<String, Long> unk
             conflictCopies.addAll(copies);
         }
 
+        /**
+         * The report. Warnings are in reading order — files in the order they were seen, then line number; warnings
+         * about files not read as logs last — whatever order they were found in (some lines are only checked in the
+         * fold's second pass).
+         */
         public ReadReport build() {
-            return new ReadReport(Map.copyOf(recordsPerFile), Map.copyOf(unknownTypes), List.copyOf(warnings),
+            Map<String, Integer> fileOrder = new java.util.HashMap<>();
+            recordsPerFile.keySet().forEach(f -> fileOrder.put(f, fileOrder.size()));
+            List<ReadWarning> sorted = new ArrayList<>(warnings);
+            sorted.sort(java.util.Comparator
+                    .<ReadWarning>comparingInt(w -> fileOrder.getOrDefault(w.file(), Integer.MAX_VALUE))
+                    .thenComparingLong(w -> fileOrder.containsKey(w.file()) ? w.line() : 0));
+            return new ReadReport(Map.copyOf(recordsPerFile), Map.copyOf(unknownTypes), List.copyOf(sorted),
                     List.copyOf(conflictCopies));
         }
     }

@@ -1,0 +1,392 @@
+package dev.fray.sdk.fold;
+
+import dev.fray.sdk.model.RecordType;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The first pass's cheap look at one JSONL line: only the top-level fields the index needs (the type, the entity key
+ * fields, the merge timestamp fields and {@code seq}), read straight from the bytes without building a record.
+ *
+ * <p>It is exact for every line it accepts: it returns the same string / int64 values the strict decoder
+ * ({@link dev.fray.sdk.read.JsonLineDecoder}) would, for a well-formed object. Whenever the line is anything but the
+ * plain common case — an escape in a key or a needed string, a non-canonical UTF-8 sequence, a leading zero, a
+ * syntax error, trailing data — {@link #scan} returns {@code false} and the caller takes the strict path for that
+ * line, which reports exactly what it always did. A line it accepts may still be invalid JSON further inside a value
+ * it skipped; such lines are caught when the fold decodes them strictly in pass 2, with the same warning.
+ */
+final class LeanLine {
+
+    /** A present value that is neither a string nor an int64 (null, bool, fraction, big integer, object, array). */
+    static final Object OTHER = new Object();
+
+    private static final String[] NAMES;
+    private static final byte[][] NAME_BYTES;
+    /** Open-addressing table from name hash to slot + 1 (0 = empty). */
+    private static final int[] TABLE = new int[256];
+    private static final java.util.Map<String, Integer> SLOTS = new java.util.HashMap<>();
+
+    static {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("type");
+        names.add("seq");
+        names.addAll(Set.of("id", "message_guid", "guid", "thread_id", "thread_guid", "agent_id", "home",
+                "item_type", "item_guid", "role_name", "emoji", "reacted_at"));
+        for (RecordType t : RecordType.values()) {
+            names.addAll(t.mergeTimestampFields());
+        }
+        NAMES = names.toArray(String[]::new);
+        NAME_BYTES = new byte[NAMES.length][];
+        for (int i = 0; i < NAMES.length; i++) {
+            NAME_BYTES[i] = NAMES[i].getBytes(StandardCharsets.US_ASCII);
+            SLOTS.put(NAMES[i], i);
+            int h = hash(NAME_BYTES[i], 0, NAME_BYTES[i].length) & (TABLE.length - 1);
+            while (TABLE[h] != 0) {
+                h = (h + 1) & (TABLE.length - 1);
+            }
+            TABLE[h] = i + 1;
+        }
+    }
+
+    private final Object[] values = new Object[NAMES.length];
+    private byte[] buf;
+    private int pos;
+    private int end;
+
+    /**
+     * Reads the object on {@code buf[off, off+len)}; {@code false} if the line needs the strict decoder instead.
+     * On {@code true}, {@link #get} answers for the fields this class knows.
+     */
+    boolean scan(byte[] buf, int off, int len) {
+        Arrays.fill(values, null);
+        this.buf = buf;
+        this.pos = off;
+        this.end = off + len;
+        return object();
+    }
+
+    /**
+     * The value of a known top-level field as the strict decoder would give it when it is a {@code String} or a
+     * {@code Long}; {@link #OTHER} for any other present non-null value; {@code null} if absent or JSON null.
+     */
+    Object get(String name) {
+        Integer slot = SLOTS.get(name);
+        if (slot == null) {
+            throw new IllegalArgumentException("not a lean field: " + name);
+        }
+        return values[slot];
+    }
+
+    private boolean object() {
+        ws();
+        if (pos >= end || buf[pos] != '{') {
+            return false;
+        }
+        pos++;
+        ws();
+        if (peek() == '}') {
+            pos++;
+        } else {
+            while (true) {
+                if (peek() != '"') {
+                    return false;
+                }
+                int nameStart = ++pos;
+                while (pos < end && buf[pos] != '"') {
+                    byte b = buf[pos];
+                    if (b == '\\' || (b & 0xff) < 0x20 || b < 0) {
+                        return false; // escaped or non-ASCII keys never name a field we need: take the strict path
+                    }
+                    pos++;
+                }
+                if (pos >= end) {
+                    return false;
+                }
+                int slot = slot(nameStart, pos - nameStart);
+                pos++;
+                ws();
+                if (peek() != ':') {
+                    return false;
+                }
+                pos++;
+                ws();
+                if (slot >= 0) {
+                    Object v = value();
+                    if (v == null && !lastWasNull) {
+                        return false;
+                    }
+                    values[slot] = lastWasNull ? null : v;
+                } else if (!skipValue()) {
+                    return false;
+                }
+                ws();
+                byte c = peek();
+                if (c == ',') {
+                    pos++;
+                    ws();
+                    continue;
+                }
+                if (c == '}') {
+                    pos++;
+                    break;
+                }
+                return false;
+            }
+        }
+        ws();
+        return pos == end;
+    }
+
+    private boolean lastWasNull;
+
+    /** A needed value: String, Long or OTHER; null on anything that needs the strict path (lastWasNull for null). */
+    private Object value() {
+        lastWasNull = false;
+        byte c = peek();
+        if (c == '"') {
+            return string();
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            return number();
+        }
+        if (c == 'n') {
+            if (literal("null")) {
+                lastWasNull = true;
+            }
+            return null;
+        }
+        return skipValue() ? OTHER : null;
+    }
+
+    private String string() {
+        int start = ++pos;
+        boolean ascii = true;
+        while (true) {
+            if (pos >= end) {
+                return null;
+            }
+            byte b = buf[pos];
+            if (b == '"') {
+                break;
+            }
+            if (b == '\\' || (b >= 0 && b < 0x20)) {
+                return null;
+            }
+            if (b < 0) {
+                ascii = false;
+                int n = utf8Sequence(pos);
+                if (n < 0) {
+                    return null;
+                }
+                pos += n;
+            } else {
+                pos++;
+            }
+        }
+        String s = new String(buf, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        pos++;
+        return s;
+    }
+
+    /**
+     * Length of the well-formed, shortest-form UTF-8 sequence at {@code at} encoding a scalar value (no surrogates,
+     * at most U+10FFFF), or -1. On such input every decoder agrees on the code point.
+     */
+    private int utf8Sequence(int at) {
+        int b0 = buf[at] & 0xff;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            return cont(at + 1) ? 2 : -1;
+        }
+        if (b0 >= 0xE0 && b0 <= 0xEF) {
+            if (!cont(at + 1) || !cont(at + 2)) {
+                return -1;
+            }
+            int b1 = buf[at + 1] & 0xff;
+            if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0)) {
+                return -1;
+            }
+            return 3;
+        }
+        if (b0 >= 0xF0 && b0 <= 0xF4) {
+            if (!cont(at + 1) || !cont(at + 2) || !cont(at + 3)) {
+                return -1;
+            }
+            int b1 = buf[at + 1] & 0xff;
+            if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
+                return -1;
+            }
+            return 4;
+        }
+        return -1;
+    }
+
+    private boolean cont(int at) {
+        return at < end && (buf[at] & 0xC0) == 0x80;
+    }
+
+    /** An int64 as Long; OTHER for a fraction, exponent or an integer beyond int64; null if malformed. */
+    private Object number() {
+        int start = pos;
+        boolean negative = false;
+        if (buf[pos] == '-') {
+            negative = true;
+            pos++;
+        }
+        int digitsStart = pos;
+        while (pos < end && buf[pos] >= '0' && buf[pos] <= '9') {
+            pos++;
+        }
+        int digits = pos - digitsStart;
+        if (digits == 0 || (digits > 1 && buf[digitsStart] == '0')) {
+            return null;
+        }
+        if (pos < end && (buf[pos] == '.' || buf[pos] == 'e' || buf[pos] == 'E')) {
+            pos = start;
+            return skipValue() ? OTHER : null;
+        }
+        if (digits > 19) {
+            return OTHER;
+        }
+        long v = 0;
+        for (int i = digitsStart; i < pos; i++) {
+            v = v * 10 + (buf[i] - '0');
+        }
+        if (digits == 19) {
+            // may have overflowed: compare as text against the int64 bounds
+            String text = new String(buf, digitsStart, digits, StandardCharsets.ISO_8859_1);
+            String bound = negative ? "9223372036854775808" : "9223372036854775807";
+            if (text.compareTo(bound) > 0) {
+                return OTHER;
+            }
+            return Long.parseLong(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1));
+        }
+        return negative ? -v : v;
+    }
+
+    /** Skips one value of any kind, checking only enough structure to find its end. */
+    private boolean skipValue() {
+        byte c = peek();
+        switch (c) {
+            case '"' -> {
+                pos++;
+                while (true) {
+                    if (pos >= end) {
+                        return false;
+                    }
+                    byte b = buf[pos];
+                    if (b == '"') {
+                        pos++;
+                        return true;
+                    }
+                    if (b == '\\') {
+                        pos += 2;
+                    } else {
+                        pos++;
+                    }
+                }
+            }
+            case '{', '[' -> {
+                int depth = 0;
+                while (true) {
+                    if (pos >= end) {
+                        return false;
+                    }
+                    byte b = buf[pos];
+                    if (b == '"') {
+                        if (!skipValue()) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    if (b == '{' || b == '[') {
+                        depth++;
+                    } else if (b == '}' || b == ']') {
+                        depth--;
+                        if (depth == 0) {
+                            pos++;
+                            return true;
+                        }
+                    }
+                    pos++;
+                }
+            }
+            case 't' -> {
+                return literal("true");
+            }
+            case 'f' -> {
+                return literal("false");
+            }
+            case 'n' -> {
+                return literal("null");
+            }
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    pos++;
+                    while (pos < end) {
+                        byte b = buf[pos];
+                        if ((b >= '0' && b <= '9') || b == '.' || b == 'e' || b == 'E' || b == '+' || b == '-') {
+                            pos++;
+                        } else {
+                            break;
+                        }
+                    }
+                    return true;
+                }
+                return false;
+            }
+        }
+    }
+
+    private boolean literal(String word) {
+        if (end - pos < word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (buf[pos + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        pos += word.length();
+        return true;
+    }
+
+    private byte peek() {
+        return pos < end ? buf[pos] : 0;
+    }
+
+    private void ws() {
+        while (pos < end) {
+            byte b = buf[pos];
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private int slot(int from, int len) {
+        int h = hash(buf, from, len) & (TABLE.length - 1);
+        while (true) {
+            int s = TABLE[h];
+            if (s == 0) {
+                return -1;
+            }
+            byte[] name = NAME_BYTES[s - 1];
+            if (Arrays.equals(name, 0, name.length, buf, from, from + len)) {
+                return s - 1;
+            }
+            h = (h + 1) & (TABLE.length - 1);
+        }
+    }
+
+    private static int hash(byte[] b, int from, int len) {
+        int h = len;
+        for (int i = from; i < from + len; i++) {
+            h = 31 * h + b[i];
+        }
+        return h ^ (h >>> 7);
+    }
+}
