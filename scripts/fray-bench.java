@@ -36,6 +36,9 @@ class fray_bench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--appends-only", description = "Measure only the appends (no channels generated, no rebuilds).")
+    boolean appendsOnly;
+
     @Option(names = "--work-dir", description = "Where generated channels are kept and reused (default: a temp dir).")
     Path workDir;
 
@@ -46,7 +49,13 @@ class fray_bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("fray-bench");
-        new Benchmark(new Benchmark.Options(seed, sizes, machines, runs, heap, appends, dir), System.out).run();
+        Benchmark benchmark = new Benchmark(new Benchmark.Options(seed, sizes, machines, runs, heap, appends, dir),
+                System.out);
+        if (appendsOnly) {
+            benchmark.runAppends();
+        } else {
+            benchmark.run();
+        }
         return 0;
     }
 }

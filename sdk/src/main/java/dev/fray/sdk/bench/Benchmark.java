@@ -2,6 +2,7 @@ package dev.fray.sdk.bench;
 
 import dev.fray.sdk.identity.MachineIdFile;
 import dev.fray.sdk.identity.MachineIdentity;
+import dev.fray.sdk.json.RecordCodec;
 import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.sdk.synth.SyntheticChannel;
 import dev.fray.sdk.write.ChannelWriter;
@@ -21,8 +22,8 @@ import java.util.List;
 /**
  * The performance harness: generates seeded v2 channels and prints, for each size, the floor ({@link FloorLoad}), our
  * full rebuild (median of {@code runs}, each in a fresh JVM with the given heap limit) with its ratio to the floor,
- * peak heap and events per second; then durable single-record appends against a raw write-and-fsync of the same
- * bytes. Run it through {@code scripts/fray-bench.java}.
+ * peak heap and events per second; then durable appends (single records, and one batch) against a raw
+ * write-and-fsync of the same bytes ({@link #runAppends}). Run it through {@code scripts/fray-bench.java}.
  */
 public final class Benchmark {
 
@@ -65,7 +66,7 @@ public final class Benchmark {
             out.printf("%nscaling: %dx the events cost %.2fx the rebuild time%n", large[0] / small[0],
                     (double) large[1] / small[1]);
         }
-        appends();
+        runAppends();
     }
 
     private void row(int size, String what, long[] m, long floorMs) {
@@ -95,8 +96,13 @@ public final class Benchmark {
         return new long[] {sorted[sorted.length / 2], peak, sorted[0], sorted[sorted.length - 1]};
     }
 
-    /** Single durable appends, interleaved so both see the same disk: ours versus open+write+fsync+close. */
-    private void appends() throws IOException {
+    /**
+     * Durable appends against a raw open+write+fsync+close of the very same bytes, interleaved (each of ours is
+     * followed by the raw write of the bytes it wrote) so both see the same disk and load: single messages through {@link ChannelWriter#append}, then a
+     * batch of {@code appends} messages through one {@link ChannelWriter#appendAll} call against one raw write of all
+     * their bytes.
+     */
+    public void runAppends() throws IOException {
         Path project = options.workDir().resolve("append-" + System.nanoTime());
         ChannelPaths paths = ChannelPaths.ofProjectRoot(project);
         Files.createDirectories(paths.sharedDir());
@@ -107,28 +113,58 @@ public final class Benchmark {
         Path raw = project.resolve("raw.jsonl");
         MachineIdentity id = MachineIdFile.read(paths).orElseThrow();
         writer.post(MessageDraft.of("bench", "warm-up").toMessage("ch-bench", writer.clock()));
-        long[] ours = new long[options.appends()];
-        long[] rawTimes = new long[options.appends()];
-        for (int i = 0; i < options.appends(); i++) {
+        int n = options.appends();
+        long[] ours = new long[n];
+        long[] rawTimes = new long[n];
+        for (int i = 0; i < n; i++) {
             var message = MessageDraft.of("bench", "append number " + i + " from " + id.id())
                     .toMessage("ch-bench", writer.clock());
             long t0 = System.nanoTime();
             var written = writer.append(message);
             ours[i] = System.nanoTime() - t0;
-            byte[] bytes = dev.fray.sdk.json.RecordCodec.encode(written);
-            t0 = System.nanoTime();
-            try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ch.write(ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            rawTimes[i] = System.nanoTime() - t0;
+            rawTimes[i] = rawAppend(raw, RecordCodec.encode(written)); // right after, the very same bytes
         }
-        Arrays.sort(ours);
-        Arrays.sort(rawTimes);
-        long oursMedian = ours[ours.length / 2] / 1000;
-        long rawMedian = rawTimes[rawTimes.length / 2] / 1000;
+        long oursMedian = median(ours) / 1000;
+        long rawMedian = median(rawTimes) / 1000;
         out.printf("%ndurable append of one message (%d each, median): fray-jvm %d us, raw write+fsync %d us, "
-                + "ratio %.2f%n", options.appends(), oursMedian, rawMedian, (double) oursMedian / rawMedian);
+                + "ratio %.2f%n", n, oursMedian, rawMedian, (double) oursMedian / rawMedian);
+
+        int rounds = 5;
+        long[] batchOurs = new long[rounds];
+        long[] batchRaw = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            List<dev.fray.sdk.model.Message> batch = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                batch.add(MessageDraft.of("bench", "batch " + r + " number " + i + " from " + id.id())
+                        .toMessage("ch-bench", writer.clock()));
+            }
+            long t0 = System.nanoTime();
+            List<dev.fray.sdk.model.FrayRecord> written = writer.appendAll(batch);
+            batchOurs[r] = System.nanoTime() - t0;
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            written.forEach(w -> bytes.writeBytes(RecordCodec.encode(w)));
+            batchRaw[r] = rawAppend(raw, bytes.toByteArray());
+        }
+        long batchMedian = median(batchOurs) / 1000;
+        long batchRawMedian = median(batchRaw) / 1000;
+        out.printf("batch append of %d messages in one appendAll call (%d rounds, median): fray-jvm %d us "
+                + "(%.1f us per message), raw write+fsync of the same bytes %d us, ratio %.2f%n", n, rounds,
+                batchMedian, (double) batchMedian / n, batchRawMedian, (double) batchMedian / batchRawMedian);
+    }
+
+    private static long rawAppend(Path raw, byte[] bytes) throws IOException {
+        long t0 = System.nanoTime();
+        try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ch.write(ByteBuffer.wrap(bytes));
+            ch.force(true);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,8 +59,25 @@ public final class MachineIdFile {
         return new MachineIdentity(parsed.id(), parsed.seq() == null ? 0 : parsed.seq(), parsed.createdAt());
     }
 
-    /** Result of the lenient parse: {@code seq} is null when it must be recovered. */
-    record Parsed(String id, Long seq, long createdAt) {
+    /**
+     * Result of the lenient parse: {@code seq} is null when it must be recovered. {@code anchor} is fray-jvm's key
+     * ({@link #ANCHOR}); {@code anchorDamaged} says the key is there but unreadable.
+     */
+    record Parsed(String id, Long seq, long createdAt, Anchor anchor, boolean anchorDamaged) {
+    }
+
+    /**
+     * fray-jvm's key, {@code "fray_jvm_anchor":{"boot":…,"seq":…,"log_sizes":{…}}}: present while the file is being
+     * rewritten <em>without</em> fsync during boot {@code boot} (Linux {@code boot_id}); {@code seq} and
+     * {@code log_sizes} are the counter and this machine's log sizes at the last fsynced write (the anchor). Content
+     * without the key was written durably (by fray, {@code fray init} or the migration), so its {@code seq} can be
+     * trusted. fray ignores the key (it reads id, seq and created_at) and drops it when it rewrites the file. See
+     * {@link SequenceCounter}.
+     */
+    static final String ANCHOR = "fray_jvm_anchor";
+
+    /** The content of {@link #ANCHOR}. */
+    record Anchor(String boot, long seq, Map<String, Long> logSizes) {
     }
 
     static Parsed parseLenient(byte[] content, Path source) throws IOException {
@@ -75,8 +94,10 @@ public final class MachineIdFile {
                 JsonNode created = tree.get("created_at");
                 Long seqValue = seq != null && seq.isIntegralNumber() && seq.canConvertToLong() ? seq.longValue() : null;
                 long createdValue = created != null && created.isIntegralNumber() ? created.longValue() : 0;
+                JsonNode anchorNode = tree.get(ANCHOR);
+                Anchor anchor = anchor(anchorNode);
                 return new Parsed(MachineIds.requireSafePathSegment(id.textValue(), source.toString()), seqValue,
-                        createdValue);
+                        createdValue, anchor, anchorNode != null && anchor == null);
             }
         }
         String salvaged = salvageId(new String(content, StandardCharsets.UTF_8));
@@ -84,7 +105,36 @@ public final class MachineIdFile {
             throw new IOException(source + ": machine-id missing id (expected {\"id\":\"<machine>\",\"seq\":<n>,"
                     + "\"created_at\":<unix seconds>}; restore it, or remove it and run `fray init` to join again)");
         }
-        return new Parsed(MachineIds.requireSafePathSegment(salvaged, source.toString()), null, 0);
+        return new Parsed(MachineIds.requireSafePathSegment(salvaged, source.toString()), null, 0, null, false);
+    }
+
+    private static Anchor anchor(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode boot = node.get("boot");
+        JsonNode seq = node.get("seq");
+        Map<String, Long> sizes = logSizes(node.get("log_sizes"));
+        if (boot == null || !boot.isTextual() || seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong()
+                || sizes == null) {
+            return null;
+        }
+        return new Anchor(boot.textValue(), seq.longValue(), sizes);
+    }
+
+    private static Map<String, Long> logSizes(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            JsonNode v = e.getValue();
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+                return null;
+            }
+            sizes.put(e.getKey(), v.longValue());
+        }
+        return sizes;
     }
 
     private static String salvageId(String raw) {
@@ -101,11 +151,26 @@ public final class MachineIdFile {
 
     /** The exact bytes fray writes: compact JSON in key order id, seq, created_at, then a newline. */
     public static byte[] encode(MachineIdentity identity) {
+        return GoJson.line(fraysKeys(identity));
+    }
+
+    /** fray's three keys, then fray-jvm's {@link #ANCHOR} (see {@link SequenceCounter}). */
+    static byte[] encode(MachineIdentity identity, Anchor anchor) {
+        ObjectNode node = fraysKeys(identity);
+        ObjectNode a = node.putObject(ANCHOR);
+        a.put("boot", anchor.boot());
+        a.put("seq", anchor.seq());
+        ObjectNode sizes = a.putObject("log_sizes");
+        anchor.logSizes().forEach(sizes::put);
+        return GoJson.line(node);
+    }
+
+    private static ObjectNode fraysKeys(MachineIdentity identity) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", identity.id());
         node.put("seq", identity.seq());
         node.put("created_at", identity.createdAt());
-        return GoJson.line(node);
+        return node;
     }
 
     /**

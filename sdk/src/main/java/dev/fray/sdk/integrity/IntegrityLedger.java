@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fray.sdk.io.DurableFiles;
 import dev.fray.sdk.io.Flock;
 import dev.fray.sdk.io.FlockHandle;
 import dev.fray.sdk.json.FrayJson;
@@ -15,10 +14,12 @@ import dev.fray.spi.Utf8Order;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
@@ -33,22 +34,36 @@ import org.slf4j.LoggerFactory;
  * so syncing it never conflicts; fray ignores files there that are not its logs) and is extended in constant
  * time per append.
  *
- * <p>Format (pretty JSON): {@code {"format": 1, "files": {"messages.jsonl": {"lines": n, "bytes": b,
- * "chain": "<hex>"}}}} where {@code chain} folds every line (with its {@code \n}) as
- * {@code SHA-256(previous chain || line)}, starting from 32 zero bytes. Each entry is a prefix claim.
+ * <p>Format (pretty JSON): {@code {"format": 2, "files": {"messages.jsonl": {"lines": n, "bytes": b,
+ * "chain": "<hex>", "check": "<hex>"}}}} where {@code chain} folds every line (with its {@code \n}) as
+ * {@code SHA-256(previous chain || line)}, starting from 32 zero bytes, and {@code check} is the first 8 bytes of
+ * {@code SHA-256("<file>\n<lines>\n<bytes>\n<chain>")} in hex. Each entry is a prefix claim. Format 1 (written
+ * before checks existed) is read the same way, without checks.
  *
  * <p>Update protocol ({@link #append}): under the log's flock and after the records are durable, lock the
- * machine directory (serialises ledger writers of the machine's different logs), read the ledger, catch up on
- * lines appended without a ledger update (by fray, or before a crash) by hashing only those bytes, fold in the
- * new records, and replace the ledger by temp file and rename <em>without fsync</em>: the ledger can always be
- * re-derived from the log, a crash can only leave it behind (still a valid prefix claim, caught up at the next
- * append), and a second fsync per append would double append latency. Ledger failures are logged, never
- * reported as append failures: the records are already durable, and a retry would duplicate them.
+ * machine directory (serialises ledger writers of the machine's different logs: one log's flock does not exclude
+ * an append to another log of the same machine), read the ledger, catch up on lines appended without a ledger update
+ * (by fray, or before a crash) by hashing only those bytes, fold in the new records, and overwrite the file <em>in
+ * place, without fsync</em>. Not by temp file and rename: on ext4 a rename over an existing file makes the kernel
+ * write the new file's data out at once (the {@code auto_da_alloc} heuristic), which made the ledger update cost
+ * more than the append's own write and fsync. In place is safe enough because the ledger is derived data:
+ * <ul>
+ *   <li>a process crash cannot tear one small {@code pwrite}; the file never shrinks (a shorter content is padded
+ *       with spaces), so there is no truncation step to be interrupted;</li>
+ *   <li>readers ({@link IntegrityVerifier}) read it under the same directory lock, so they never see a write in
+ *       progress;</li>
+ *   <li>after an OS crash the file may be old, or (its sectors written partly) mixed: JSON that no longer parses, or an
+ *       entry whose {@code check} fails, makes it unreadable; the verifier reports that and the next append
+ *       re-derives it from the logs. An old but intact entry is still a valid prefix claim (the logs were fsynced
+ *       first) and is caught up at the next append.</li>
+ * </ul>
+ * A second fsync per append would double append latency. Ledger failures are logged, never reported as append
+ * failures: the records are already durable, and a retry would duplicate them.
  */
 public final class IntegrityLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityLedger.class);
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private IntegrityLedger() {
     }
@@ -86,7 +101,10 @@ public final class IntegrityLedger {
         };
     }
 
-    /** The entries of a ledger file by log file name; empty when it does not exist. */
+    /**
+     * The entries of a ledger file by log file name; empty when it does not exist. Does not lock: see
+     * {@link #readLocked} for a ledger a writer may be updating.
+     */
     public static Map<String, LedgerEntry> read(Path ledger) throws IOException {
         byte[] bytes;
         try {
@@ -94,6 +112,25 @@ public final class IntegrityLedger {
         } catch (NoSuchFileException e) {
             return Map.of();
         }
+        return parse(bytes, ledger);
+    }
+
+    /**
+     * Machine {@code machineId}'s ledger, read under the lock its writers hold, so an update in progress is never
+     * seen half-written (updates overwrite the file in place).
+     */
+    public static Map<String, LedgerEntry> readLocked(ChannelPaths paths, String machineId) throws IOException {
+        requirePlainName(machineId);
+        Path ledger = paths.integrityLedger(machineId);
+        if (!Files.exists(ledger)) {
+            return Map.of();
+        }
+        try (FlockHandle dirLock = Flock.exclusive(ledger.getParent())) {
+            return read(ledger);
+        }
+    }
+
+    static Map<String, LedgerEntry> parse(byte[] bytes, Path ledger) throws IOException {
         JsonNode root;
         try {
             root = FrayJson.mapper().readTree(bytes);
@@ -104,6 +141,8 @@ public final class IntegrityLedger {
         if (files == null || !files.isObject()) {
             throw new IOException(ledger + ": expected an object with a \"files\" object");
         }
+        JsonNode format = root.get("format");
+        boolean checked = format != null && format.canConvertToInt() && format.intValue() >= 2;
         Map<String, LedgerEntry> out = new TreeMap<>(Utf8Order::compare);
         for (Map.Entry<String, JsonNode> e : files.properties()) {
             JsonNode v = e.getValue();
@@ -116,13 +155,20 @@ public final class IntegrityLedger {
                     || size.longValue() < lines.longValue()) {
                 throw new IOException(ledger + ": malformed entry for " + e.getKey() + ": " + v);
             }
-            out.put(e.getKey(), new LedgerEntry(lines.longValue(), size.longValue(), chain.textValue()));
+            LedgerEntry entry = new LedgerEntry(lines.longValue(), size.longValue(), chain.textValue());
+            JsonNode check = v.get("check");
+            if (checked && (check == null || !check.isTextual()
+                    || !check.textValue().equals(check(e.getKey(), entry)))) {
+                throw new IOException(ledger + ": entry for " + e.getKey() + " fails its check (a write torn by a "
+                        + "crash?): " + v);
+            }
+            out.put(e.getKey(), entry);
         }
         return Collections.unmodifiableMap(out);
     }
 
-    /** Replaces the ledger file (atomic rename, no fsync: see the class comment). */
-    static void write(Path ledger, Map<String, LedgerEntry> entries) throws IOException {
+    /** The content of a ledger file with these entries (pretty JSON, entries in UTF-8 order of file names). */
+    static byte[] encode(Map<String, LedgerEntry> entries) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         ObjectNode files = root.putObject("files");
@@ -131,8 +177,36 @@ public final class IntegrityLedger {
         sorted.forEach((name, entry) -> files.putObject(name)
                 .put("lines", entry.lines())
                 .put("bytes", entry.bytes())
-                .put("chain", entry.chain()));
-        DurableFiles.replaceWithoutSync(ledger, GoJson.pretty(root));
+                .put("chain", entry.chain())
+                .put("check", check(name, entry)));
+        return GoJson.pretty(root);
+    }
+
+    /** An entry's self-check: the first 8 bytes of SHA-256 over its file name and fields, in hex. */
+    static String check(String fileName, LedgerEntry entry) {
+        byte[] digest = LineChain.sha256().digest((fileName + "\n" + entry.lines() + "\n" + entry.bytes() + "\n"
+                + entry.chain()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    /**
+     * Overwrites the ledger in place (no rename, no fsync: see the class comment). A shorter content is padded with
+     * spaces before its final newline, so the file never shrinks and never needs truncating.
+     */
+    static byte[] writeInPlace(FileChannel channel, long oldLength, byte[] content) throws IOException {
+        byte[] out = content;
+        if (content.length < oldLength) {
+            out = new byte[(int) oldLength];
+            System.arraycopy(content, 0, out, 0, content.length - 1);
+            Arrays.fill(out, content.length - 1, out.length - 1, (byte) ' ');
+            out[out.length - 1] = '\n';
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(out);
+        long position = 0;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        return out;
     }
 
     /**
@@ -141,16 +215,23 @@ public final class IntegrityLedger {
      */
     static void update(Path ledger, Path log, long offset, ByteBuffer records) throws IOException {
         String fileName = log.getFileName().toString();
-        try (FlockHandle dirLock = Flock.exclusive(ledger.getParent())) {
+        try (FlockHandle dirLock = Flock.exclusive(ledger.getParent());
+             FileChannel channel = FileChannel.open(ledger, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                     StandardOpenOption.WRITE)) {
+            long oldLength = channel.size();
             Map<String, LedgerEntry> entries = new TreeMap<>(Utf8Order::compare);
-            try {
-                entries.putAll(read(ledger));
-            } catch (IOException e) {
-                LOG.warn("rebuilding unreadable integrity ledger {}: {}", ledger, e.getMessage());
+            if (oldLength > 0) {
+                try {
+                    entries.putAll(parseCached(readAll(channel, oldLength, ledger), ledger));
+                } catch (IOException e) {
+                    LOG.warn("rebuilding unreadable integrity ledger {}: {}", ledger, e.getMessage());
+                }
             }
             LedgerEntry known = entries.getOrDefault(fileName, LedgerEntry.EMPTY);
             LineChain chain;
-            if (known.bytes() > offset || !endsAtLineBoundary(log, known.bytes())) {
+            // known.bytes() == offset is the usual case (the ledger is current), and then the claim ends where the
+            // previous append, a whole number of lines, ended: no need to open the log to look.
+            if (known.bytes() > offset || known.bytes() < offset && !endsAtLineBoundary(log, known.bytes())) {
                 // The log is shorter than the ledger's claim, or the claim is not at a line end: the file was
                 // rewritten or truncated outside fray-jvm. Re-derive from the start; the verifier reports it.
                 LOG.warn("{}: ledger entry for {} does not match the file; re-deriving it from the whole file",
@@ -163,8 +244,37 @@ public final class IntegrityLedger {
             }
             chain.update(records.duplicate());
             entries.put(fileName, new LedgerEntry(chain.lines(), chain.bytes(), chain.chainHex()));
-            write(ledger, entries);
+            byte[] written = writeInPlace(channel, oldLength, encode(entries));
+            LAST_WRITTEN.put(ledger, new Written(written, Collections.unmodifiableMap(entries)));
         }
+    }
+
+    /**
+     * What this process last wrote to each ledger. A writer appending repeatedly usually finds its own bytes there
+     * again and need not parse them (a third of the cost of an update); any other content is parsed.
+     */
+    private static final Map<Path, Written> LAST_WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Written(byte[] content, Map<String, LedgerEntry> entries) {
+    }
+
+    private static Map<String, LedgerEntry> parseCached(byte[] bytes, Path ledger) throws IOException {
+        Written last = LAST_WRITTEN.get(ledger);
+        if (last != null && Arrays.equals(last.content(), bytes)) {
+            return last.entries();
+        }
+        return parse(bytes, ledger);
+    }
+
+    private static byte[] readAll(FileChannel channel, long length, Path ledger) throws IOException {
+        if (length > 16 << 20) {
+            throw new IOException(ledger + " is implausibly large (" + length + " bytes)");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) length);
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+            // until full or at the end of the file
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Feeds bytes {@code [from, to)} of {@code file} into {@code chain}. */

@@ -48,7 +48,7 @@ public final class IntegrityVerifier {
         Path ledgerFile = paths.integrityLedger(machine);
         Map<String, LedgerEntry> entries;
         try {
-            entries = IntegrityLedger.read(ledgerFile);
+            entries = IntegrityLedger.readLocked(paths, machine);
         } catch (IOException e) {
             return List.of(new IntegrityFinding(machine, ChannelPaths.INTEGRITY_LEDGER,
                     "ledger unreadable: " + e.getMessage()));

@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fray.sdk.json.FrayJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,15 +37,99 @@ class SequenceCounterTest {
         paths = ChannelPaths.ofProjectRoot(root);
     }
 
+    private static final Optional<String> BOOT_A = Optional.of("aaaaaaaa-0000-4000-8000-000000000001");
+    private static final Optional<String> BOOT_B = Optional.of("bbbbbbbb-0000-4000-8000-000000000002");
+
+    private long draw(Optional<String> boot) throws Exception {
+        return SequenceCounter.reserve(paths, 1, Clock.systemUTC(), boot);
+    }
+
     @Test
-    void drawsFromOneAndRewritesTheFileInFraysFormat() throws Exception {
+    void drawsFromOneAndKeepsFraysKeysFirst() throws Exception {
         MachineInit.init(paths, "laptop");
         assertEquals(1, SequenceCounter.next(paths));
         assertEquals(2, SequenceCounter.next(paths));
         assertEquals(3, SequenceCounter.reserve(paths, 5));
         assertEquals(8, SequenceCounter.next(paths));
         String content = Files.readString(paths.machineIdFile());
-        assertTrue(content.matches("\\{\"id\":\"laptop\",\"seq\":8,\"created_at\":\\d+}\n"), content);
+        // fray reads id, seq and created_at and ignores the rest (reference §1.5)
+        assertTrue(content.matches("\\{\"id\":\"laptop\",\"seq\":8,\"created_at\":\\d+(,\"fray_jvm_anchor\":.*)?}\n"),
+                content);
+        assertEquals(8, MachineIdFile.read(paths).orElseThrow().seq());
+    }
+
+    @Test
+    void withoutABootIdTheFileIsExactlyFraysFormat() throws Exception {
+        MachineInit.init(paths, "laptop");
+        assertEquals(1, draw(BOOT_A));
+        assertEquals(2, draw(Optional.empty()));
+        String content = Files.readString(paths.machineIdFile());
+        assertTrue(content.matches("\\{\"id\":\"laptop\",\"seq\":2,\"created_at\":\\d+}\n"), content);
+        assertEquals(3, draw(BOOT_A), "a file without the anchor was written durably: trusted");
+        assertTrue(Files.readString(paths.machineIdFile()).contains("\"boot\":\"" + BOOT_A.get() + "\""));
+    }
+
+    /**
+     * An OS crash after the counter's last fsync (the anchor) loses later counter writes while the appends, which are
+     * fsynced, survive. The next boot must continue above every number in the logs, reading only what was appended
+     * after the anchor.
+     */
+    @Test
+    void afterACrashedBootNumbersResumeAboveTheLogsReadingOnlyTheirTails() throws Exception {
+        MachineInit.init(paths, "desk");
+        Path messages = paths.machineDir("desk").resolve("messages.jsonl");
+        Files.createDirectories(messages.getParent());
+        // a line before the anchor that no draw can have produced: proves only the tail after the anchor is read
+        Files.writeString(messages, "{\"type\":\"message\",\"seq\":9999}\n");
+        assertEquals(1, draw(BOOT_A)); // the anchor: sizes recorded, fsynced
+        byte[] atAnchor = Files.readAllBytes(paths.machineIdFile());
+        for (int i = 0; i < 40; i++) {
+            long seq = draw(BOOT_A); // not fsynced
+            Path log = paths.machineDir("desk").resolve(i % 2 == 0 ? "messages.jsonl" : "threads.jsonl");
+            Files.writeString(log, "{\"type\":\"x\",\"seq\":" + seq + "}\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        Files.writeString(paths.runtimeLog(), "{\"type\":\"agent\",\"seq\":45}\n{\"type\":\"agent\",\"se",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND); // a torn last line too
+        Files.write(paths.machineIdFile(), atAnchor); // what the disk held after the crash
+        assertEquals(2, draw(BOOT_A), "same boot: the page cache cannot have lost anything, the file is trusted");
+        Files.write(paths.machineIdFile(), atAnchor);
+        assertEquals(46, draw(BOOT_B), "next boot: above the highest seq appended since the anchor, not 9999");
+        assertEquals(47, draw(BOOT_B));
+    }
+
+    @Test
+    void aLogRewrittenShorterThanItsAnchorSizeIsReadInFull() throws Exception {
+        MachineInit.init(paths, "desk");
+        Path messages = paths.machineDir("desk").resolve("messages.jsonl");
+        Files.createDirectories(messages.getParent());
+        Files.writeString(messages, "{\"type\":\"message\",\"seq\":1,\"body\":\"a long line to make it longer\"}\n");
+        assertEquals(1, draw(BOOT_A));
+        Files.writeString(messages, "{\"seq\":70}\n"); // replaced by something shorter (a sync tool, an editor)
+        assertEquals(71, draw(BOOT_B));
+    }
+
+    @Test
+    void anchorsAgainEveryFewThousandNumbersSoATailStaysShort() throws Exception {
+        MachineInit.init(paths, "laptop");
+        long last = 0;
+        for (int i = 0; i < SequenceCounter.ANCHOR_EVERY + 10; i++) {
+            last = draw(BOOT_A);
+        }
+        JsonNode anchor = FrayJson.mapper().readTree(Files.readAllBytes(paths.machineIdFile())).get("fray_jvm_anchor");
+        assertTrue(anchor.get("seq").asLong() > SequenceCounter.ANCHOR_EVERY / 2,
+                "re-anchored: " + anchor + " after " + last);
+        assertTrue(last - anchor.get("seq").asLong() < SequenceCounter.ANCHOR_EVERY);
+    }
+
+    @Test
+    void aDamagedAnchorRecoversFromTheWholeLogs() throws Exception {
+        MachineInit.init(paths, "desk");
+        Files.createDirectories(paths.machineDir("desk"));
+        Files.writeString(paths.machineDir("desk").resolve("messages.jsonl"), "{\"seq\":30}\n");
+        Files.writeString(paths.machineIdFile(), "{\"id\":\"desk\",\"seq\":3,\"created_at\":5,"
+                + "\"fray_jvm_anchor\":{\"boot\":\"" + BOOT_A.get() + "\",\"seq\":\"x\"}}\n");
+        assertEquals(31, draw(BOOT_A));
     }
 
     @Test

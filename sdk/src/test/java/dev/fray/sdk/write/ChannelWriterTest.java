@@ -149,6 +149,54 @@ class ChannelWriterTest {
                 "a batch reserves consecutive numbers");
     }
 
+    /** The directory backend, counting the appends it is asked for: a real backend, not a mock. */
+    private static final class CountingBackend extends DirectoryStorageBackend {
+        final List<String> appends = new ArrayList<>();
+
+        CountingBackend(ChannelPaths paths) {
+            super(paths);
+        }
+
+        @Override
+        public void append(dev.fray.spi.LogAddress log, java.nio.ByteBuffer records) throws IOException {
+            appends.add(log.file() + ":" + new String(records.duplicate().array(), records.position(),
+                    records.remaining(), java.nio.charset.StandardCharsets.UTF_8).split("\n").length);
+            super.append(log, records);
+        }
+    }
+
+    @Test
+    void appendAllIsOneDurableWritePerLogWithConsecutiveSeqsInOrder() throws IOException {
+        ChannelPaths paths = v2Channel("laptop");
+        CountingBackend backend = new CountingBackend(paths);
+        ChannelWriter w = ChannelWriter.open(paths, backend, CLOCK);
+        List<FrayRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(MessageDraft.of("opus", "import " + i).toMessage("ch-test", CLOCK));
+            if (i % 50 == 0) {
+                batch.add(new MessagePin("msg-0000000" + (i / 50), "thrd-00000001", "opus", 1_769_000_000L, null,
+                        null, Map.of()));
+            }
+        }
+        List<FrayRecord> written = w.appendAll(batch);
+
+        assertEquals(List.of("messages.jsonl:250", "threads.jsonl:5"), backend.appends,
+                "one append (one write, one fsync) per log, holding all of its records");
+        assertEquals(batch.size(), written.size());
+        long first = written.get(0).seq();
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(first + i, written.get(i).seq(), "consecutive numbers in the caller's order");
+        }
+        List<String> lines = Files.readAllLines(paths.machineLog("laptop", LogFile.MESSAGES));
+        assertEquals(250, lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals("import " + i, FrayJson.mapper().readTree(lines.get(i)).get("body").asText());
+        }
+        assertEquals(5, Files.readAllLines(paths.machineLog("laptop", LogFile.THREADS)).size());
+        assertTrue(IntegrityVerifier.verifyMachine(paths, "laptop").isEmpty());
+        assertEquals(first + written.size(), dev.fray.sdk.identity.SequenceCounter.next(paths));
+    }
+
     @Test
     void v1ChannelIsWrittenAsFrayV1WritesIt() throws IOException {
         ChannelPaths paths = ChannelPaths.ofProjectRoot(root);
