@@ -97,7 +97,7 @@ final class SyntheticAgents {
         Set<String> done = new HashSet<>(runtime);
         authors.forEach((agent, range) -> {
             if (done.add(agent)) {
-                out.emit(synthetic(agent, range[0], range[1]));
+                out.emit(synthetic(agent, range[0], range[2]));
             }
         });
         descriptors.forEach((agent, ts) -> {
