@@ -37,10 +37,60 @@ public final class BenchWorker {
                 detail = report.rowsPerTable().getOrDefault("fray_messages", 0L) + " messages, "
                         + report.warnings().size() + " warnings";
             }
+            case "catchup" -> {
+                // args: <project> <events> <machines,comma> <fromEpochSeconds> <seed>; times only the catch-up
+                Path work = Path.of(args[1] + "-catchup");
+                copyFresh(Path.of(args[1]), work);
+                ChannelPaths w = ChannelPaths.ofProjectRoot(work);
+                Rebuilder.rebuild(w, true);
+                int events = Integer.parseInt(args[2]);
+                java.util.List<String> machines = java.util.List.of(args[3].split(","));
+                long from = Long.parseLong(args[4]);
+                dev.fray.sdk.synth.SyntheticChannel.appendEvents(work, new dev.fray.sdk.synth.SyntheticChannel.Spec(
+                        Long.parseLong(args[5]), events, machines.size(), 12, from, 90), machines, from);
+                Thread.sleep(5); // the appended logs' mtimes are after the build
+                long c0 = System.nanoTime();
+                RebuildReport report = Rebuilder.rebuildIfStale(w);
+                long catchUpMs = (System.nanoTime() - c0) / 1_000_000;
+                Path full = Path.of(args[1] + "-catchup-full");
+                copyFresh(work, full);
+                Rebuilder.rebuild(ChannelPaths.ofProjectRoot(full), true);
+                boolean same = CacheDump.digest(w.cacheDb())
+                        .equals(CacheDump.digest(ChannelPaths.ofProjectRoot(full).cacheDb()));
+                detail = report.how() + (report.fullRebuildReason() == null ? "" : " (" + report.fullRebuildReason()
+                        + ")") + ", " + (same ? "verified" : "DIFFERS FROM A FULL REBUILD");
+                System.out.println(catchUpMs + " " + peakHeap() + " " + detail);
+                return;
+            }
             default -> throw new IllegalArgumentException("unknown measurement " + what);
         }
         long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
         System.out.println(elapsedMs + " " + peakHeap() + " " + detail);
+    }
+
+    /** Copies a channel's logs and config (not its cache) to {@code to}, replacing what was there. */
+    private static void copyFresh(Path from, Path to) throws java.io.IOException {
+        if (Files.exists(to)) {
+            try (java.util.stream.Stream<Path> s = Files.walk(to)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(from.resolve(".fray"))) {
+            for (Path p : s.toList()) {
+                String rel = from.relativize(p).toString();
+                if (rel.contains("fray.db") || rel.contains("fray-jvm-index")) {
+                    continue;
+                }
+                Path dest = to.resolve(rel);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
     }
 
     private static long peakHeap() {

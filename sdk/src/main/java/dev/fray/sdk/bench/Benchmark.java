@@ -60,6 +60,15 @@ public final class Benchmark {
             row(size, "floor", floor, floor[0]);
             row(size, "rebuild", rebuild, floor[0]);
         }
+        if (!rebuildTimes.isEmpty()) {
+            int largest = options.sizes().get(options.sizes().size() - 1);
+            Path project = options.workDir().resolve("channel-" + largest + "-" + options.seed());
+            long rebuildMs = rebuildTimes.get(rebuildTimes.size() - 1)[1];
+            catchUp(project, "1,000 new events from three machines", 1000, "machine-00,machine-01,machine-02",
+                    1_767_225_600L + 30L * 86_400 * 12, rebuildMs);
+            catchUp(project, "offline machine syncs 10,000 old events", 10_000, "machine-03", 1_767_225_600L,
+                    rebuildMs);
+        }
         if (rebuildTimes.size() > 1) {
             long[] small = rebuildTimes.get(0);
             long[] large = rebuildTimes.get(rebuildTimes.size() - 1);
@@ -67,6 +76,35 @@ public final class Benchmark {
                     (double) large[1] / small[1]);
         }
         runAppends();
+    }
+
+    /** Catch-up after appending events (median of runs, each in a fresh JVM), verified against a full rebuild. */
+    private void catchUp(Path project, String what, int events, String machines, long fromEpochSeconds,
+            long rebuildMs) throws IOException, InterruptedException {
+        long[] elapsed = new long[options.runs()];
+        String detail = "";
+        for (int i = 0; i < options.runs(); i++) {
+            String[] parts = worker("catchup", project.toString(), Integer.toString(events), machines,
+                    Long.toString(fromEpochSeconds), Long.toString(options.seed() + 1000 + events)).split(" ", 3);
+            elapsed[i] = Long.parseLong(parts[0]);
+            detail = parts[2];
+        }
+        Arrays.sort(elapsed);
+        long median = elapsed[elapsed.length / 2];
+        out.printf("%ncatch-up, %s: %d ms (median of %d), %.2f%% of the full rebuild; %s%n", what, median,
+                options.runs(), 100.0 * median / rebuildMs, detail);
+    }
+
+    private String worker(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + options.heap(), "-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IOException(args[0] + " failed in its worker JVM (exit " + p.exitValue() + "): " + line);
+        }
+        return line;
     }
 
     private void row(int size, String what, long[] m, long floorMs) {

@@ -18,6 +18,7 @@ public final class CacheMetadata {
 
     static final String KEY_SCHEMA_VERSION = "schema_version";
     static final String KEY_BUILT_AT_MS = "built_at_ms";
+    static final String KEY_INDEX_TOKEN = "index_token";
 
     private CacheMetadata() {
     }
@@ -36,6 +37,11 @@ public final class CacheMetadata {
             ps.setString(1, KEY_BUILT_AT_MS);
             ps.setString(2, Long.toString(built.builtAtMs()));
             ps.addBatch();
+            if (built.indexToken() != null) {
+                ps.setString(1, KEY_INDEX_TOKEN);
+                ps.setString(2, Long.toString(built.indexToken()));
+                ps.addBatch();
+            }
             ps.executeBatch();
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + CacheSchema.SOURCES_TABLE
@@ -48,6 +54,16 @@ public final class CacheMetadata {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** Records the event index token a catch-up leaves the cache matching (after {@link #write}). */
+    static void writeIndexToken(Connection connection, long token) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT OR REPLACE INTO " + CacheSchema.META_TABLE + " (key, value) VALUES (?, ?)")) {
+            ps.setString(1, KEY_INDEX_TOKEN);
+            ps.setString(2, Long.toString(token));
+            ps.executeUpdate();
         }
     }
 
@@ -96,8 +112,9 @@ public final class CacheMetadata {
             }
         }
         try {
+            String token = meta.get(KEY_INDEX_TOKEN);
             return Optional.of(new BuiltCache(Integer.parseInt(version), Long.parseLong(builtAt),
-                    new SourceManifest(files)));
+                    new SourceManifest(files), token == null ? null : Long.valueOf(token)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -41,9 +41,14 @@ public final class CacheWriter {
      * transaction is rolled back and the previous cache stays as it was.
      */
     public static RebuildResult rebuild(ChannelPaths paths, Consumer<RowSink> producer, SourceManifest manifest) {
+        return rebuild(paths, producer, manifest, (Long) null);
+    }
+
+    private static RebuildResult rebuild(ChannelPaths paths, Consumer<RowSink> producer, SourceManifest manifest,
+            Long token) {
         Path db = paths.cacheDb();
         long builtAt = System.currentTimeMillis();
-        BuiltCache meta = new BuiltCache(CacheSchema.SCHEMA_VERSION, builtAt, manifest);
+        BuiltCache meta = new BuiltCache(CacheSchema.SCHEMA_VERSION, builtAt, manifest, token);
         try {
             Files.createDirectories(db.getParent());
             if (noDatabaseFiles(db)) {
@@ -55,6 +60,62 @@ public final class CacheWriter {
         } catch (IOException e) {
             throw new CacheException("rebuilding cache " + db + " failed: " + e, e);
         }
+    }
+
+    /**
+     * Catch-up: in ONE write transaction on the live database, deletes {@code deletes} (each by its table's primary
+     * key), inserts {@code inserts} (tables in fray's insert order), and records {@code manifest} and the event index
+     * {@code token}. Readers see the old cache or the patched one, never a mix.
+     */
+    public static RebuildResult patch(ChannelPaths paths, java.util.List<dev.fray.sdk.cache.rows.CacheRow> deletes,
+            java.util.List<dev.fray.sdk.cache.rows.CacheRow> inserts, SourceManifest manifest, long token) {
+        Path db = paths.cacheDb();
+        long builtAt = System.currentTimeMillis();
+        BuiltCache meta = new BuiltCache(CacheSchema.SCHEMA_VERSION, builtAt, manifest);
+        Map<String, Long> accepted;
+        try (Connection c = CacheConnections.forRebuild(db)) {
+            c.setAutoCommit(false);
+            try {
+                Map<String, java.sql.PreparedStatement> statements = new java.util.HashMap<>();
+                try {
+                    for (dev.fray.sdk.cache.rows.CacheRow row : deletes) {
+                        java.sql.PreparedStatement ps = statements.get(RowDeletes.sql(row));
+                        if (ps == null) {
+                            ps = c.prepareStatement(RowDeletes.sql(row));
+                            statements.put(RowDeletes.sql(row), ps);
+                        }
+                        RowDeletes.bind(ps, row);
+                        ps.executeUpdate();
+                    }
+                } finally {
+                    for (java.sql.PreparedStatement ps : statements.values()) {
+                        ps.close();
+                    }
+                }
+                try (BatchingRowSink sink = new BatchingRowSink(c)) {
+                    inserts.forEach(sink::accept);
+                    sink.flushAll();
+                    accepted = sink.acceptedCounts();
+                }
+                CacheMetadata.write(c, meta);
+                CacheMetadata.writeIndexToken(c, token);
+                c.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CacheException("catching up cache " + db + " failed: " + e.getMessage(), e);
+        }
+        return new RebuildResult(RebuildResult.Strategy.IN_PLACE, accepted, builtAt);
+    }
+
+    /** As {@link #rebuild}, also recording the event index {@code token} written with this build. */
+    public static RebuildResult rebuild(ChannelPaths paths, Consumer<RowSink> producer, SourceManifest manifest,
+            long token) {
+        return rebuild(paths, producer, manifest, Long.valueOf(token));
     }
 
     /** R3: everything in one IMMEDIATE transaction on the live database. */

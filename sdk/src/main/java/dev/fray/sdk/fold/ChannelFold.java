@@ -63,6 +63,31 @@ public final class ChannelFold {
     /** As {@link #run(ChannelPaths, StorageVersion, RowSink)}, reading through the given backend. */
     public static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink)
             throws IOException {
+        return run(backend, version, sink, null);
+    }
+
+    /**
+     * As {@link #run(DirectoryStorageBackend, StorageVersion, RowSink)}, and also writes the persisted event index
+     * that lets a later rebuild catch up with appended lines ({@link CatchUp}); {@code token} identifies this build.
+     */
+    public static FoldResult runAndIndex(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
+            long token) throws IOException {
+        IOException[] failure = new IOException[1];
+        FoldResult result = run(backend, version, sink, pass1 -> {
+            try {
+                PersistedIndex.writeFull(backend, version, pass1, token);
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result;
+    }
+
+    private static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
+            java.util.function.Consumer<Pass1> persist) throws IOException {
         long t0 = System.nanoTime();
         boolean v2 = version.isMultiMachine();
         ChannelPaths paths = backend.paths();
@@ -73,63 +98,16 @@ public final class ChannelFold {
 
         // pass 1: index
         EventIndex index = new EventIndex();
-        // one table per family, so the entity key is the record's own field value (no composed string per event)
-        List<Map<String, Integer>> interned = new ArrayList<>();
-        for (int f = 0; f < FAMILIES.length; f++) {
-            interned.add(new HashMap<>());
-        }
-        List<String> entityKeys = new ArrayList<>();
-        ByteList entityFamilies = new ByteList();
-        LeanLine lean = new LeanLine();
-        LogReader.Visitor visitor = new LogReader.Visitor() {
-            @Override
-            public boolean accepts(SourceFile source, RecordType type) {
-                return consumes(v2, source, type);
-            }
-
-            @Override
-            public boolean tryLean(SourceFile source, byte[] line, int length, int lineIndex, long lineNumber,
-                    long offset) {
-                if (!lean.scan(line, 0, length) || !(lean.get("type") instanceof String typeName)) {
-                    return false;
-                }
-                RecordType type = RecordType.fromWireName(typeName);
-                if (type == null || !consumes(v2, source, type)) {
-                    return false; // unknown and unconsumed types are counted/checked by the reader as before
-                }
-                add(source, type, lean::get, lineIndex, lineNumber, offset, length, false);
-                return true;
-            }
-
-            @Override
-            public void onRecord(SourceFile source, RecordType type, Map<String, Object> fields, int lineIndex,
-                    long lineNumber, long offset, int length) {
-                add(source, type, fields::get, lineIndex, lineNumber, offset, length, true);
-            }
-
-            private void add(SourceFile source, RecordType type, Function<String, Object> fields, int lineIndex,
-                    long lineNumber, long offset, int length, boolean validated) {
-                Family family = Family.of(type);
-                String key = Family.key(type, fields);
-                Map<String, Integer> table = interned.get(family.ordinal());
-                Integer entity = table.get(key);
-                if (entity == null) {
-                    entity = entityKeys.size();
-                    table.put(key, entity);
-                    entityKeys.add(key);
-                    entityFamilies.add((byte) family.ordinal());
-                }
-                boolean merged = v2 && !source.isRuntime();
-                long ts = merged ? mergeTimestamp(type, fields) : 0;
-                long seq = merged && fields.apply("seq") instanceof Long s ? s : lineIndex;
-                index.add(type.ordinal(), entity, ts, source.machineRank(), seq, lineIndex, source.id(), offset,
-                        length, lineNumber, validated);
-            }
-        };
+        EntityTable entities = new EntityTable();
+        LogReader.Visitor visitor = new IndexingVisitor(v2, index, entities);
+        Map<Integer, dev.fray.sdk.read.LineScanner.Result> scans = new HashMap<>();
         for (SourceFile source : listing.sources()) {
-            reader.read(source, visitor);
+            dev.fray.sdk.read.LineScanner.Result scan = reader.read(source, 0, 1, 0, visitor);
+            if (scan != null) {
+                scans.put(source.id(), scan);
+            }
         }
-        interned.clear();
+        entities.freeze();
         long t1 = System.nanoTime();
 
         int[] order = index.sortedOrder();
@@ -138,49 +116,14 @@ public final class ChannelFold {
         // pass 2: fold entity by entity
         FoldContext ctx = new FoldContext(sink, v2);
         List<SourceFile> sources = listing.sources();
+        java.util.BitSet rejected = new java.util.BitSet();
         try (LineFetcher fetcher = new LineFetcher(backend)) {
-            int n = order.length;
-            int i = 0;
-            while (i < n) {
-                int entity = index.entity(order[i]);
-                String key = entityKeys.get(entity);
-                Family family = FAMILIES[entityFamilies.get(entity)];
-                EntityFold fold = newFold(family, v2);
-                CollisionTracker collisions = v2 ? collisionTracker(family, key) : null;
-                for (; i < n && index.entity(order[i]) == entity; i++) {
-                    int ev = order[i];
-                    SourceFile source = sources.get(index.fileId(ev));
-                    byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
-                    RecordType type = TYPES[index.type(ev)];
-                    Map<String, Object> fields;
-                    try {
-                        fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
-                    } catch (JsonLineDecoder.BadLineException e) {
-                        if (index.validated(ev)) {
-                            report.warn(reader.displayName(source), 0,
-                                    "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
-                        } else {
-                            reader.rejectLater(source, index.lineNumber(ev), type, null, e.getMessage());
-                        }
-                        continue;
-                    }
-                    if (!index.validated(ev)
-                            && reader.rejectLater(source, index.lineNumber(ev), type, fields, null) != null) {
-                        continue;
-                    }
-                    FoldEvent event = new FoldEvent(type, fields, index.ts(ev), source.machine(),
-                            index.lineIndex(ev));
-                    if (collisions != null && (type == RecordType.MESSAGE || type == RecordType.THREAD
-                            || type == RecordType.QUESTION)) {
-                        collisions.record(event);
-                    }
-                    fold.apply(event);
-                }
-                fold.finish(ctx);
-                if (collisions != null) {
-                    collisions.finish(ctx);
-                }
-            }
+            foldGroups(index, order, entities::key, entities::family, ctx, fetcher, reader, report, sources, v2,
+                    rejected);
+        }
+        if (persist != null) {
+            persist.accept(new Pass1(index, order, entities, rejected, listing, scans, ctx.agents,
+                    List.copyOf(ctx.collisions)));
         }
         emitConfig(paths, ctx, report);
         if (v2) {
@@ -192,6 +135,66 @@ public final class ChannelFold {
         return new FoldResult(version, report.build(), List.copyOf(ctx.collisions), Map.copyOf(ctx.rowsPerTable),
                 index.size(), new FoldResult.Timing(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1),
                         Duration.ofNanos(t3 - t2), Duration.ofNanos(t3 - t0)));
+    }
+
+    /** What a full fold leaves behind for a persisted event index (see {@link PersistedIndex}). */
+    record Pass1(EventIndex index, int[] order, EntityTable entities, java.util.BitSet rejected,
+            SourceListing listing, Map<Integer, dev.fray.sdk.read.LineScanner.Result> scans, SyntheticAgents agents,
+            List<GuidCollision> collisions) {
+    }
+
+    /**
+     * Pass 2 over the events in {@code order} (grouped by entity, merge order within): re-reads, decodes and folds
+     * each entity and emits its rows into {@code ctx}. Lines pass 1 only looked at leanly are validated here and
+     * reported through {@code reader}; their positions in the index are set in {@code rejected}.
+     */
+    static void foldGroups(EventIndex index, int[] order, java.util.function.IntFunction<String> keyOf,
+            java.util.function.IntFunction<Family> familyOf, FoldContext ctx, LineFetcher fetcher, LogReader reader,
+            ReadReport.Builder report, List<SourceFile> sources, boolean v2, java.util.BitSet rejected)
+            throws IOException {
+        int n = order.length;
+        int i = 0;
+        while (i < n) {
+            int entity = index.entity(order[i]);
+            String key = keyOf.apply(entity);
+            Family family = familyOf.apply(entity);
+            EntityFold fold = newFold(family, v2);
+            CollisionTracker collisions = v2 ? collisionTracker(family, key) : null;
+            for (; i < n && index.entity(order[i]) == entity; i++) {
+                int ev = order[i];
+                SourceFile source = sources.get(index.fileId(ev));
+                byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
+                RecordType type = TYPES[index.type(ev)];
+                Map<String, Object> fields;
+                try {
+                    fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
+                } catch (JsonLineDecoder.BadLineException e) {
+                    if (index.validated(ev)) {
+                        report.warn(reader.displayName(source), 0,
+                                "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
+                    } else {
+                        reader.rejectLater(source, index.lineNumber(ev), type, null, e.getMessage());
+                    }
+                    rejected.set(ev);
+                    continue;
+                }
+                if (!index.validated(ev)
+                        && reader.rejectLater(source, index.lineNumber(ev), type, fields, null) != null) {
+                    rejected.set(ev);
+                    continue;
+                }
+                FoldEvent event = new FoldEvent(type, fields, index.ts(ev), source.machine(), index.lineIndex(ev));
+                if (collisions != null && (type == RecordType.MESSAGE || type == RecordType.THREAD
+                        || type == RecordType.QUESTION)) {
+                    collisions.record(event);
+                }
+                fold.apply(event);
+            }
+            fold.finish(ctx);
+            if (collisions != null) {
+                collisions.finish(ctx);
+            }
+        }
     }
 
     /**
@@ -234,7 +237,7 @@ public final class ChannelFold {
         return 0;
     }
 
-    private static EntityFold newFold(Family family, boolean v2) {
+    static EntityFold newFold(Family family, boolean v2) {
         return switch (family) {
             case MESSAGE -> new MessageFold(v2);
             case THREAD -> new ThreadFold(v2);
@@ -245,7 +248,7 @@ public final class ChannelFold {
         };
     }
 
-    private static CollisionTracker collisionTracker(Family family, String guid) {
+    static CollisionTracker collisionTracker(Family family, String guid) {
         return switch (family) {
             case MESSAGE -> new CollisionTracker("message", guid);
             case THREAD -> new CollisionTracker("thread", guid);
@@ -255,7 +258,7 @@ public final class ChannelFold {
     }
 
     /** {@code fray_config}: channel_id and channel_name from fray-config.json, when channel_id is set. */
-    private static void emitConfig(ChannelPaths paths, FoldContext ctx, ReadReport.Builder report) {
+    static void emitConfig(ChannelPaths paths, FoldContext ctx, ReadReport.Builder report) {
         if (!Files.isRegularFile(paths.config())) {
             return;
         }

@@ -63,6 +63,14 @@ final class EventIndex {
         return entity[i];
     }
 
+    int machineRank(int i) {
+        return machineRank[i];
+    }
+
+    long seq(int i) {
+        return seq[i];
+    }
+
     long ts(int i) {
         return ts[i];
     }

@@ -23,21 +23,55 @@ import java.util.TreeMap;
  */
 final class SyntheticAgents {
 
-    private final Map<String, long[]> authors = new TreeMap<>(Utf8Order::compare);
-    private final Map<String, Long> descriptors = new TreeMap<>(Utf8Order::compare);
-    private final Set<String> runtime = new HashSet<>();
+    /** Per author: {min ts, messages at min, max ts, messages at max, messages}; the counts let a catch-up update it. */
+    final Map<String, long[]> authors = new TreeMap<>(Utf8Order::compare);
+    final Map<String, Long> descriptors = new TreeMap<>(Utf8Order::compare);
+    final Set<String> runtime = new HashSet<>();
 
     void noteAuthor(String agentId, long normalizedTs) {
         if (agentId.isEmpty()) {
             return;
         }
-        long[] range = authors.get(agentId);
-        if (range == null) {
-            authors.put(agentId, new long[] {normalizedTs, normalizedTs});
-        } else {
-            range[0] = Math.min(range[0], normalizedTs);
-            range[1] = Math.max(range[1], normalizedTs);
+        long[] r = authors.get(agentId);
+        if (r == null) {
+            authors.put(agentId, new long[] {normalizedTs, 1, normalizedTs, 1, 1});
+            return;
         }
+        if (normalizedTs < r[0]) {
+            r[0] = normalizedTs;
+            r[1] = 1;
+        } else if (normalizedTs == r[0]) {
+            r[1]++;
+        }
+        if (normalizedTs > r[2]) {
+            r[2] = normalizedTs;
+            r[3] = 1;
+        } else if (normalizedTs == r[2]) {
+            r[3]++;
+        }
+        r[4]++;
+    }
+
+    /**
+     * Takes back one {@link #noteAuthor}; {@code false} when the range cannot be known without the other messages
+     * (the last message at the minimum or maximum went away while others remain).
+     */
+    boolean forgetAuthor(String agentId, long normalizedTs) {
+        if (agentId.isEmpty()) {
+            return true;
+        }
+        long[] r = authors.get(agentId);
+        if (r == null) {
+            return false;
+        }
+        if (--r[4] == 0) {
+            authors.remove(agentId);
+            return true;
+        }
+        if (normalizedTs == r[0] && --r[1] == 0) {
+            return false;
+        }
+        return !(normalizedTs == r[2] && --r[3] == 0);
     }
 
     void noteDescriptor(String agentId, long normalizedTs) {
@@ -50,11 +84,20 @@ final class SyntheticAgents {
         runtime.add(agentId);
     }
 
+    /** A deep copy (catch-up compares the synthetic rows before and after). */
+    SyntheticAgents copy() {
+        SyntheticAgents c = new SyntheticAgents();
+        authors.forEach((k, v) -> c.authors.put(k, v.clone()));
+        c.descriptors.putAll(descriptors);
+        c.runtime.addAll(runtime);
+        return c;
+    }
+
     void emit(FoldContext out) {
         Set<String> done = new HashSet<>(runtime);
         authors.forEach((agent, range) -> {
             if (done.add(agent)) {
-                out.emit(synthetic(agent, range[0], range[1]));
+                out.emit(synthetic(agent, range[0], range[2]));
             }
         });
         descriptors.forEach((agent, ts) -> {

@@ -84,6 +84,16 @@ public record ChannelPaths(Path frayDir) {
         return localDir().resolve(MACHINE_ID_FILE);
     }
 
+    /** fray-jvm's persisted event index of the last full rebuild (machine-local; lets a rebuild catch up). */
+    public Path eventIndex() {
+        return localDir().resolve("fray-jvm-index.bin");
+    }
+
+    /** fray-jvm's catch-up state: how far each log was read, plus the events read since {@link #eventIndex()}. */
+    public Path eventIndexState() {
+        return localDir().resolve("fray-jvm-index-state.bin");
+    }
+
     public Path runtimeLog() {
         return localDir().resolve(LogFile.RUNTIME.fileName());
     }

@@ -30,14 +30,31 @@ public final class LineScanner {
                 throws IOException;
     }
 
-    /** What the scan found beyond the delivered lines. {@code droppedTailLine} is 1-based, 0 when none. */
-    public record Result(long lines, int nonBlankLines, long droppedTailLine) {
+    /**
+     * What the scan found beyond the delivered lines. {@code droppedTailLine} is 1-based, 0 when none.
+     * {@code resumeOffset} is where the first line not complete yet starts (just after the last {@code \n} read):
+     * a later scan of the grown file can start there with {@code lines + 1} and {@code nonBlankLines}.
+     */
+    public record Result(long lines, int nonBlankLines, long droppedTailLine, long resumeOffset) {
+        /** Lines (blank ones included) before {@code resumeOffset}. */
+        public long resumeLines() {
+            return droppedTailLine > 0 ? droppedTailLine - 1 : lines;
+        }
     }
 
     private LineScanner() {
     }
 
     public static Result scan(SeekableByteChannel ch, Handler handler) throws IOException {
+        return scan(ch, 0, 1, 0, handler);
+    }
+
+    /**
+     * Scans from {@code start} (a line start, e.g. an earlier scan's {@code resumeOffset}) with the given first line
+     * number and index, as if the file had been scanned from its beginning.
+     */
+    public static Result scan(SeekableByteChannel ch, long start, long firstLineNumber, int firstIndex,
+            Handler handler) throws IOException {
         long size = ch.size();
         long limit = size;
         boolean torn = false;
@@ -48,16 +65,21 @@ public final class LineScanner {
                 limit = size; // only whitespace after the last newline and before it: nothing to drop
             }
         }
-        ch.position(0);
+        if (limit < start) {
+            // the torn-tail rule now drops a line read before (only whitespace was appended after it, without a
+            // newline): a resumed scan cannot take that line back; tell the caller to read the file afresh
+            return new Result(firstLineNumber - 1, firstIndex, 0, -1);
+        }
+        ch.position(start);
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
         byte[] line = new byte[1024];
         int lineLen = 0;
-        long lineStart = 0;
+        long lineStart = start;
         long lineLength = 0;
         boolean blank = true;
-        long lineNumber = 1;
-        int index = 0;
-        long pos = 0;
+        long lineNumber = firstLineNumber;
+        int index = firstIndex;
+        long pos = start;
         while (pos < limit) {
             chunk.clear();
             int want = (int) Math.min(CHUNK, limit - pos);
@@ -106,7 +128,7 @@ public final class LineScanner {
         }
         // limit always ends at a line start when the tail is torn, so nothing is left over then; a file that ends
         // in whitespace without a newline leaves only a blank remainder.
-        return new Result(lineNumber - 1, index, torn ? lineNumber : 0);
+        return new Result(lineNumber - 1, index, torn ? lineNumber : 0, lineStart);
     }
 
     private static byte[] append(byte[] line, int len, byte[] src, int off, int n) {

@@ -83,14 +83,24 @@ public final class LogReader {
     }
 
     public void read(SourceFile source, Visitor visitor) throws IOException {
+        read(source, 0, 1, 0, visitor);
+    }
+
+    /**
+     * Reads the log from {@code start} (a line start) on, numbering lines from {@code firstLineNumber} and
+     * {@code firstIndex}; returns the scan's result, or {@code null} if the log does not exist.
+     */
+    public LineScanner.Result read(SourceFile source, long start, long firstLineNumber, int firstIndex,
+            Visitor visitor) throws IOException {
         String file = displayName(source);
         LogStat stat = backend.stat(source.address());
         if (!stat.exists()) {
-            return;
+            return null;
         }
         report.fileSeen(file);
         try (SeekableByteChannel ch = backend.openForRead(source.address())) {
-            LineScanner.Result result = LineScanner.scan(ch, (lineNumber, index, offset, length, buf, oversized) -> {
+            LineScanner.Result result = LineScanner.scan(ch, start, firstLineNumber, firstIndex,
+                    (lineNumber, index, offset, length, buf, oversized) -> {
                 if (oversized) {
                     report.warn(file, lineNumber, "line longer than 10 MiB (" + length + " bytes) skipped");
                     return;
@@ -133,6 +143,7 @@ public final class LogReader {
                 report.warn(file, result.droppedTailLine(),
                         "truncated JSONL line skipped (no trailing newline; a torn or in-progress append)");
             }
+            return result;
         }
     }
 }

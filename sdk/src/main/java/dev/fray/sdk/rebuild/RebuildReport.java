@@ -33,18 +33,28 @@ import dev.fray.spi.Utf8Order;
  */
 public record RebuildReport(Path frayDir, Path cacheDb, StorageVersion version, List<String> machines,
         boolean rebuilt, String reason, FoldResult fold, RebuildResult cache, List<IntegrityFinding> integrity,
-        Map<String, Long> rowsPerTable, Duration elapsed) {
+        Map<String, Long> rowsPerTable, Duration elapsed, How how, String fullRebuildReason) {
+
+    /**
+     * Which path brought the cache up to date: nothing to do, a full rebuild, or a catch-up that re-folded only the
+     * entities new lines touched (its fold's {@code eventsIndexed} counts only the new events).
+     */
+    public enum How {
+        UP_TO_DATE, FULL, CATCH_UP
+    }
 
     static RebuildReport upToDate(ChannelPaths paths, StorageVersion version, List<String> machines,
             Duration elapsed) {
         return new RebuildReport(paths.frayDir(), paths.cacheDb(), version, machines, false, "cache is up to date",
-                null, null, List.of(), countRows(paths.cacheDb()), elapsed);
+                null, null, List.of(), countRows(paths.cacheDb()), elapsed, How.UP_TO_DATE, null);
     }
 
+    /** {@code fullRebuildReason}: why a catch-up was not possible, when a full rebuild replaced one; else null. */
     static RebuildReport rebuilt(ChannelPaths paths, StorageVersion version, List<String> machines, String reason,
-            FoldResult fold, RebuildResult cache, List<IntegrityFinding> integrity, Duration elapsed) {
+            How how, String fullRebuildReason, FoldResult fold, RebuildResult cache, List<IntegrityFinding> integrity,
+            Duration elapsed) {
         return new RebuildReport(paths.frayDir(), paths.cacheDb(), version, machines, true, reason, fold, cache,
-                integrity, countRows(paths.cacheDb()), elapsed);
+                integrity, countRows(paths.cacheDb()), elapsed, how, fullRebuildReason);
     }
 
     /** Every skipped line and unreadable record, with file and line. */

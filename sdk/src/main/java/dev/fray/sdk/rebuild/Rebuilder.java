@@ -1,9 +1,13 @@
 package dev.fray.sdk.rebuild;
 
+import dev.fray.sdk.cache.BuiltCache;
 import dev.fray.sdk.cache.CacheFreshness;
+import dev.fray.sdk.cache.CacheMetadata;
+import dev.fray.sdk.cache.CacheSchema;
 import dev.fray.sdk.cache.CacheWriter;
 import dev.fray.sdk.cache.RebuildResult;
 import dev.fray.sdk.cache.SourceManifest;
+import dev.fray.sdk.fold.CatchUp;
 import dev.fray.sdk.fold.ChannelFold;
 import dev.fray.sdk.fold.CollisionLog;
 import dev.fray.sdk.fold.FoldResult;
@@ -29,10 +33,36 @@ import java.util.Optional;
  * the cache is stale ({@link CacheFreshness}: newer mtime as fray, or a changed size or content with an older mtime),
  * and if so fold every log ({@link ChannelFold}) straight into one cache transaction ({@link CacheWriter}); then
  * refresh {@code local/collisions.json} and check the integrity records (a mismatch is a warning, never a failure).
+ *
+ * <p>When the cache is stale only because logs grew, it is <b>caught up</b> instead ({@link CatchUp}): only the new
+ * lines are read and only the entities they touch are re-folded and replaced, in one transaction. Whatever a
+ * catch-up cannot do exactly (a changed prefix, a log that shrank or vanished, a new machine, no matching event
+ * index…) falls back to the full rebuild; the report says which path was taken and why ({@link RebuildReport#how}).
  */
 public final class Rebuilder {
 
     private Rebuilder() {
+    }
+
+    /**
+     * Why a catch-up cannot even be tried: the cache carries no event index token, or not the one of the index state
+     * on disk (the two are written in two steps; a crash between them must not be trusted), or another schema.
+     */
+    private static Optional<String> catchUpRefusal(ChannelPaths paths) {
+        Optional<BuiltCache> built;
+        try {
+            built = CacheMetadata.read(paths.cacheDb());
+        } catch (RuntimeException e) {
+            return Optional.of("cache unreadable");
+        }
+        if (built.isEmpty() || built.get().schemaVersion() != CacheSchema.SCHEMA_VERSION) {
+            return Optional.of("no cache of this schema to catch up");
+        }
+        Long state = CatchUp.stateToken(paths);
+        if (built.get().indexToken() == null || state == null || !state.equals(built.get().indexToken())) {
+            return Optional.of("no event index matching the cache");
+        }
+        return Optional.empty();
     }
 
     /** Rebuilds only if the cache is stale. */
@@ -55,19 +85,44 @@ public final class Rebuilder {
             return RebuildReport.upToDate(paths, version, listing.machines(), Duration.ofNanos(System.nanoTime() - t0));
         }
 
+        long token = new java.security.SecureRandom().nextLong();
+        String fullReason = staleReason.get();
+        if (!force) {
+            Optional<String> refused = catchUpRefusal(paths);
+            if (refused.isEmpty()) {
+                CatchUp.Outcome outcome = CatchUp.run(backend, version, token);
+                if (outcome instanceof CatchUp.Patch patch) {
+                    RebuildResult cache = CacheWriter.patch(paths, patch.deletes(), patch.inserts(), manifest,
+                            token);
+                    patch.commit().run();
+                    if (version.isMultiMachine()) {
+                        CollisionLog.write(paths, patch.fold().collisions(), System.currentTimeMillis() / 1000);
+                    }
+                    // integrity: the read prefixes were checked by fingerprint; the full ledger check (which hashes
+                    // every log) is left to full rebuilds
+                    return RebuildReport.rebuilt(paths, version, listing.machines(), staleReason.get(),
+                            RebuildReport.How.CATCH_UP, null, patch.fold(), cache, List.of(),
+                            Duration.ofNanos(System.nanoTime() - t0));
+                }
+                refused = Optional.of(((CatchUp.Refused) outcome).reason());
+            }
+            fullReason = staleReason.get() + "; full rebuild: " + refused.get();
+        }
+
         List<IntegrityFinding> integrity = version.isMultiMachine() ? IntegrityVerifier.verifyAll(paths) : List.of();
         FoldResult[] fold = new FoldResult[1];
         RebuildResult cache = CacheWriter.rebuild(paths, sink -> {
             try {
-                fold[0] = ChannelFold.run(backend, version, sink);
+                fold[0] = ChannelFold.runAndIndex(backend, version, sink, token);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, manifest);
+        }, manifest, token);
         if (version.isMultiMachine()) {
             CollisionLog.write(paths, fold[0].collisions(), System.currentTimeMillis() / 1000);
         }
-        return RebuildReport.rebuilt(paths, version, listing.machines(), staleReason.get(), fold[0], cache, integrity,
+        return RebuildReport.rebuilt(paths, version, listing.machines(), staleReason.get(), RebuildReport.How.FULL,
+                fullReason.equals(staleReason.get()) ? null : fullReason, fold[0], cache, integrity,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 }
