@@ -148,6 +148,64 @@ public final class ChannelFold {
      * each entity and emits its rows into {@code ctx}. Lines pass 1 only looked at leanly are validated here and
      * reported through {@code reader}; their positions in the index are set in {@code rejected}.
      */
+    /**
+     * One event of the index, fetched and strictly decoded, or {@code null} (and marked in {@code rejected}) when the
+     * line does not decode; a line not validated yet gets its warning here, with its file and line.
+     */
+    private static FoldEvent decode(EventIndex index, int ev, LineFetcher fetcher, LogReader reader,
+            ReadReport.Builder report, List<SourceFile> sources, java.util.BitSet rejected) throws IOException {
+        SourceFile source = sources.get(index.fileId(ev));
+        byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
+        RecordType type = TYPES[index.type(ev)];
+        Map<String, Object> fields;
+        try {
+            fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
+        } catch (JsonLineDecoder.BadLineException e) {
+            if (index.validated(ev)) {
+                report.warn(reader.displayName(source), 0,
+                        "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
+            } else {
+                reader.rejectLater(source, index.lineNumber(ev), type, null, e.getMessage());
+            }
+            rejected.set(ev);
+            return null;
+        }
+        if (!index.validated(ev) && reader.rejectLater(source, index.lineNumber(ev), type, fields, null) != null) {
+            rejected.set(ev);
+            return null;
+        }
+        return new FoldEvent(type, fields, index.ts(ev), source.machine(), index.lineIndex(ev));
+    }
+
+    /**
+     * A last-event-wins entity (pins, mutes, cursors, faves, roles, descriptors): its row depends only on the last
+     * event in merge order that takes effect, so lines already validated are decoded from the end backwards until
+     * one takes effect. Lines not validated yet are all decoded first, so every bad line is still reported. In a
+     * full rebuild most lines are unvalidated and this changes little; in a catch-up, where old lines were validated
+     * by the build that indexed them, an entity with thousands of events (one agent's cursor in the room) costs one
+     * decode instead of thousands.
+     */
+    private static void foldLastEventGroup(EventIndex index, int[] order, int from, int to, LastEventFold fold,
+            FoldContext ctx, LineFetcher fetcher, LogReader reader, ReadReport.Builder report,
+            List<SourceFile> sources, java.util.BitSet rejected) throws IOException {
+        FoldEvent[] decoded = new FoldEvent[to - from];
+        for (int k = from; k < to; k++) {
+            if (!index.validated(order[k])) {
+                decoded[k - from] = decode(index, order[k], fetcher, reader, report, sources, rejected);
+            }
+        }
+        for (int k = to - 1; k >= from; k--) {
+            int ev = order[k];
+            FoldEvent event = index.validated(ev) ? decode(index, ev, fetcher, reader, report, sources, rejected)
+                    : decoded[k - from];
+            if (event != null && fold.takesEffect(event)) {
+                fold.apply(event);
+                break;
+            }
+        }
+        fold.finish(ctx);
+    }
+
     static void foldGroups(EventIndex index, int[] order, java.util.function.IntFunction<String> keyOf,
             java.util.function.IntFunction<Family> familyOf, FoldContext ctx, LineFetcher fetcher, LogReader reader,
             ReadReport.Builder report, List<SourceFile> sources, boolean v2, java.util.BitSet rejected)
@@ -159,31 +217,23 @@ public final class ChannelFold {
             String key = keyOf.apply(entity);
             Family family = familyOf.apply(entity);
             EntityFold fold = newFold(family, v2);
+            if (fold instanceof LastEventFold last) {
+                int end = i;
+                while (end < n && index.entity(order[end]) == entity) {
+                    end++;
+                }
+                foldLastEventGroup(index, order, i, end, last, ctx, fetcher, reader, report, sources, rejected);
+                i = end;
+                continue;
+            }
             CollisionTracker collisions = v2 ? collisionTracker(family, key) : null;
             for (; i < n && index.entity(order[i]) == entity; i++) {
                 int ev = order[i];
-                SourceFile source = sources.get(index.fileId(ev));
-                byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
-                RecordType type = TYPES[index.type(ev)];
-                Map<String, Object> fields;
-                try {
-                    fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
-                } catch (JsonLineDecoder.BadLineException e) {
-                    if (index.validated(ev)) {
-                        report.warn(reader.displayName(source), 0,
-                                "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
-                    } else {
-                        reader.rejectLater(source, index.lineNumber(ev), type, null, e.getMessage());
-                    }
-                    rejected.set(ev);
+                FoldEvent event = decode(index, ev, fetcher, reader, report, sources, rejected);
+                if (event == null) {
                     continue;
                 }
-                if (!index.validated(ev)
-                        && reader.rejectLater(source, index.lineNumber(ev), type, fields, null) != null) {
-                    rejected.set(ev);
-                    continue;
-                }
-                FoldEvent event = new FoldEvent(type, fields, index.ts(ev), source.machine(), index.lineIndex(ev));
+                RecordType type = event.type();
                 if (collisions != null && (type == RecordType.MESSAGE || type == RecordType.THREAD
                         || type == RecordType.QUESTION)) {
                     collisions.record(event);

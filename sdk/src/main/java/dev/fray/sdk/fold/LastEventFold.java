@@ -25,6 +25,16 @@ final class LastEventFold implements EntityFold {
         this.family = family;
     }
 
+    /**
+     * Whether applying {@code e} changes the state: every event does, except a {@code cursor_clear} that does not
+     * name both the agent and the home (fray ignores it). The last event that takes effect decides the row.
+     */
+    boolean takesEffect(FoldEvent e) {
+        return e.type() != dev.fray.sdk.model.RecordType.CURSOR_CLEAR
+                || (!Fields.strOrEmpty(e.fields(), "agent_id").isEmpty()
+                        && !Fields.strOrEmpty(e.fields(), "home").isEmpty());
+    }
+
     @Override
     public void apply(FoldEvent e) {
         Map<String, Object> f = e.fields();
@@ -34,8 +44,7 @@ final class LastEventFold implements EntityFold {
                 current = f;
             }
             case CURSOR_CLEAR -> {
-                // fray ignores a clear that does not name both the agent and the home
-                if (!Fields.strOrEmpty(f, "agent_id").isEmpty() && !Fields.strOrEmpty(f, "home").isEmpty()) {
+                if (takesEffect(e)) {
                     current = null;
                 }
             }
