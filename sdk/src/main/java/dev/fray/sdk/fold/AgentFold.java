@@ -1,5 +1,6 @@
 package dev.fray.sdk.fold;
 
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.cache.rows.AgentRow;
 import dev.fray.sdk.model.RecordType;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class AgentFold implements EntityFold {
                 purpose != null ? purpose : Fields.nonEmpty(agent, "bio"), Fields.nonEmpty(agent, "avatar"),
                 Fields.lngOrZero(agent, "registered_at"), Fields.lngOrZero(agent, "last_seen"),
                 Fields.lng(agent, "left_at"), Fields.bool(agent, "managed"),
-                invoke == null ? null : JsonText.write(invoke), presence == null ? "offline" : presence,
+                invoke == null ? null : GoJson.writeValue(invoke), presence == null ? "offline" : presence,
                 Fields.nonEmpty(agent, "mention_watermark"), Fields.lng(agent, "last_heartbeat"),
                 Fields.nonEmpty(agent, "last_session_id"), Fields.nonEmpty(agent, "session_mode")));
         out.agents.noteRuntimeAgent(agentId);

@@ -1,5 +1,9 @@
 package dev.fray.sdk.fold;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.layout.ChannelPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,23 +36,18 @@ public final class CollisionLog {
     }
 
     static String render(List<GuidCollision> collisions, long updatedAt) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"updated_at\": ").append(updatedAt).append(",\n  \"collisions\": [\n");
-        for (int i = 0; i < collisions.size(); i++) {
-            GuidCollision c = collisions.get(i);
-            sb.append("    {\n      \"type\": ").append(JsonText.write(c.type()))
-                    .append(",\n      \"guid\": ").append(JsonText.write(c.guid()))
-                    .append(",\n      \"entries\": [\n");
-            for (int j = 0; j < c.entries().size(); j++) {
-                GuidCollision.Entry e = c.entries().get(j);
-                sb.append("        {\n          \"machine\": ").append(JsonText.write(e.machine()))
-                        .append(",\n          \"ts\": ").append(e.ts())
-                        .append(",\n          \"preview\": ").append(JsonText.write(e.preview()))
-                        .append("\n        }").append(j + 1 < c.entries().size() ? "," : "").append('\n');
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("updated_at", updatedAt);
+        ArrayNode list = root.putArray("collisions");
+        for (GuidCollision c : collisions) {
+            ObjectNode item = list.addObject();
+            item.put("type", c.type());
+            item.put("guid", c.guid());
+            ArrayNode entries = item.putArray("entries");
+            for (GuidCollision.Entry e : c.entries()) {
+                entries.addObject().put("machine", e.machine()).put("ts", e.ts()).put("preview", e.preview());
             }
-            sb.append("      ]\n    }").append(i + 1 < collisions.size() ? "," : "").append('\n');
         }
-        sb.append("  ]\n}\n");
-        return sb.toString();
+        return new String(GoJson.pretty(root), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fray.sdk.fold;
 
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.cache.rows.AgentDescriptorRow;
 import dev.fray.sdk.cache.rows.FaveRow;
 import dev.fray.sdk.cache.rows.GhostCursorRow;
@@ -85,7 +86,7 @@ final class LastEventFold implements EntityFold {
                 Object caps = f.get("capabilities");
                 long ts = Fields.lngOrZero(f, "ts");
                 out.emit(new AgentDescriptorRow(agent, Fields.nonEmpty(f, "display_name"),
-                        caps instanceof List<?> ? JsonText.write(caps) : "[]", ts));
+                        caps instanceof List<?> ? GoJson.writeValue(caps) : "[]", ts));
                 out.agents.noteDescriptor(agent, Fields.normalizeTs(ts));
             }
             default -> throw new IllegalStateException(family.name());

@@ -1,5 +1,6 @@
 package dev.fray.sdk.fold;
 
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.cache.rows.MessageRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,12 +128,12 @@ final class MessageFold implements EntityFold {
         String type = Fields.nonEmpty(msg, "message_type");
         out.emit(new MessageRow(Fields.strOrEmpty(msg, "id"), ts, Fields.str(msg, "channel_id"),
                 home.isEmpty() ? "room" : home, from, origin, Fields.nonEmpty(msg, "session_id"),
-                Fields.strOrEmpty(msg, "body"), mentions == null ? "[]" : JsonText.write(mentions),
-                fork instanceof Map<?, ?> m && !m.isEmpty() ? JsonText.write(sortedKeys(m)) : null,
+                Fields.strOrEmpty(msg, "body"), mentions == null ? "[]" : GoJson.writeValue(mentions),
+                fork instanceof Map<?, ?> m && !m.isEmpty() ? GoJson.writeValue(sortedKeys(m)) : null,
                 type == null ? "agent" : type, Fields.nonEmpty(msg, "references"),
                 Fields.nonEmpty(msg, "surface_message"), Fields.str(msg, "reply_to"),
                 Fields.nonEmpty(msg, "quote_message_guid"), Fields.lng(msg, "edited_at"),
-                Fields.lng(msg, "archived_at"), JsonText.write(msg.get("reactions"))));
+                Fields.lng(msg, "archived_at"), GoJson.writeValue(msg.get("reactions"))));
         if (v2) {
             out.agents.noteAuthor(from, ts);
         }

@@ -1,5 +1,6 @@
 package dev.fray.sdk.fold;
 
+import dev.fray.sdk.json.GoJson;
 import dev.fray.sdk.cache.rows.QuestionRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,6 @@ final class QuestionFold implements EntityFold {
                 Fields.strOrEmpty(question, "from_agent"), Fields.nonEmpty(question, "to"),
                 status == null ? "unasked" : status, Fields.nonEmpty(question, "thread_guid"),
                 Fields.nonEmpty(question, "asked_in"), Fields.nonEmpty(question, "answered_in"),
-                options == null ? "[]" : JsonText.write(options), Fields.lngOrZero(question, "created_at")));
+                options == null ? "[]" : GoJson.writeValue(options), Fields.lngOrZero(question, "created_at")));
     }
 }

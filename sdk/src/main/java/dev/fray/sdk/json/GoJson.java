@@ -33,6 +33,17 @@ public final class GoJson {
         return json.toString();
     }
 
+    /**
+     * The Go encoding of a plain Java value as produced by the fold's decoder: {@code null}, {@link String},
+     * {@link Boolean}, integral and decimal {@link Number}s, {@link java.util.List}s and {@link Map}s with string keys
+     * (kept in their iteration order; callers sort where Go would).
+     */
+    public static String writeValue(Object value) {
+        GoJson json = new GoJson();
+        json.javaValue(value);
+        return json.toString();
+    }
+
     /** The Go encoding of a JSON tree as UTF-8 bytes, without a trailing newline. */
     public static byte[] writeBytes(JsonNode node) {
         return write(node).getBytes(StandardCharsets.UTF_8);
@@ -171,6 +182,41 @@ public final class GoJson {
         } else {
             // binary/POJO nodes never come out of a parsed line
             string(node.asText());
+        }
+    }
+
+    private void javaValue(Object v) {
+        if (v == null) {
+            nullValue();
+        } else if (v instanceof String text) {
+            string(text);
+        } else if (v instanceof Boolean b) {
+            bool(b);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger) {
+            comma();
+            out.append(v);
+            needComma = true;
+        } else if (v instanceof BigDecimal d) {
+            comma();
+            out.append(plain(d));
+            needComma = true;
+        } else if (v instanceof Number n) {
+            comma();
+            out.append(plain(new BigDecimal(n.toString())));
+            needComma = true;
+        } else if (v instanceof java.util.List<?> list) {
+            startArray();
+            list.forEach(this::javaValue);
+            endArray();
+        } else if (v instanceof Map<?, ?> map) {
+            startObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                key((String) e.getKey());
+                javaValue(e.getValue());
+            }
+            endObject();
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
         }
     }
 
