@@ -46,7 +46,7 @@ public final class CacheMetadata {
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + CacheSchema.SOURCES_TABLE
                 + " (path, size, mtime_ms, fingerprint) VALUES (?, ?, ?, ?)")) {
-            for (SourceFile f : built.manifest().files()) {
+            for (SourceSnapshot f : built.manifest().files()) {
                 ps.setString(1, f.path());
                 ps.setLong(2, f.size());
                 ps.setLong(3, f.mtimeMs());
@@ -104,11 +104,11 @@ public final class CacheMetadata {
         if (version == null || builtAt == null) {
             return Optional.empty();
         }
-        List<SourceFile> files = new ArrayList<>();
+        List<SourceSnapshot> files = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT path, size, mtime_ms, fingerprint FROM " + CacheSchema.SOURCES_TABLE + " ORDER BY path")) {
             while (rs.next()) {
-                files.add(new SourceFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                files.add(new SourceSnapshot(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
             }
         }
         try {

@@ -26,14 +26,14 @@ import java.util.TreeSet;
  * by path; a missing file is simply absent (fray reads a missing log as empty), so a log appearing or disappearing
  * changes the manifest.
  */
-public record SourceManifest(List<SourceFile> files) {
+public record SourceManifest(List<SourceSnapshot> files) {
 
     /** Bytes at the end of a file that go into its fingerprint. */
     public static final int TAIL_BYTES = 4096;
 
     public SourceManifest {
-        files = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
-        if (new TreeSet<>(files.stream().map(SourceFile::path).toList()).size() != files.size()) {
+        files = files.stream().sorted(Comparator.comparing(SourceSnapshot::path)).toList();
+        if (new TreeSet<>(files.stream().map(SourceSnapshot::path).toList()).size() != files.size()) {
             throw new IllegalArgumentException("duplicate path in source manifest: " + files);
         }
     }
@@ -49,7 +49,7 @@ public record SourceManifest(List<SourceFile> files) {
      */
     public static SourceManifest scan(Path frayDir, Collection<Path> sources) {
         Path root = frayDir.toAbsolutePath().normalize();
-        List<SourceFile> files = new ArrayList<>();
+        List<SourceSnapshot> files = new ArrayList<>();
         for (Path source : sources) {
             Path file = root.resolve(source).normalize();
             if (!file.startsWith(root)) {
@@ -62,11 +62,11 @@ public record SourceManifest(List<SourceFile> files) {
 
     /** Newest mtime over all files, or 0 when there are none (fray's {@code jsonlMtime}). */
     public long newestMtimeMs() {
-        return files.stream().mapToLong(SourceFile::mtimeMs).max().orElse(0);
+        return files.stream().mapToLong(SourceSnapshot::mtimeMs).max().orElse(0);
     }
 
-    public Map<String, SourceFile> byPath() {
-        Map<String, SourceFile> map = new LinkedHashMap<>();
+    public Map<String, SourceSnapshot> byPath() {
+        Map<String, SourceSnapshot> map = new LinkedHashMap<>();
         files.forEach(f -> map.put(f.path(), f));
         return map;
     }
@@ -77,15 +77,15 @@ public record SourceManifest(List<SourceFile> files) {
      * even though its mtime is older (sync tools preserve the remote mtime); or a source appeared or disappeared.
      */
     public Optional<String> changesSince(SourceManifest built, long builtAtMs) {
-        for (SourceFile f : files) {
+        for (SourceSnapshot f : files) {
             if (f.mtimeMs() > builtAtMs) {
                 return Optional.of(f.path() + " modified after the cache was built (" + f.mtimeMs() + " > "
                         + builtAtMs + ")");
             }
         }
-        Map<String, SourceFile> before = built.byPath();
-        for (SourceFile f : files) {
-            SourceFile old = before.get(f.path());
+        Map<String, SourceSnapshot> before = built.byPath();
+        for (SourceSnapshot f : files) {
+            SourceSnapshot old = before.get(f.path());
             if (old == null) {
                 return Optional.of(f.path() + " appeared");
             }
@@ -93,7 +93,7 @@ public record SourceManifest(List<SourceFile> files) {
                 return Optional.of(f.path() + " changed (size " + old.size() + " -> " + f.size() + ")");
             }
         }
-        Map<String, SourceFile> now = byPath();
+        Map<String, SourceSnapshot> now = byPath();
         for (String path : before.keySet()) {
             if (!now.containsKey(path)) {
                 return Optional.of(path + " disappeared");
@@ -102,7 +102,7 @@ public record SourceManifest(List<SourceFile> files) {
         return Optional.empty();
     }
 
-    private static Optional<SourceFile> scanOne(Path root, Path file) {
+    private static Optional<SourceSnapshot> scanOne(Path root, Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attrs.isRegularFile()) {
@@ -110,7 +110,7 @@ public record SourceManifest(List<SourceFile> files) {
             }
             long size = ch.size();
             long mtime = attrs.lastModifiedTime().toMillis();
-            return Optional.of(new SourceFile(relative(root, file), size, mtime, fingerprint(ch, size)));
+            return Optional.of(new SourceSnapshot(relative(root, file), size, mtime, fingerprint(ch, size)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

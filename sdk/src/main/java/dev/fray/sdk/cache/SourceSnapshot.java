@@ -10,15 +10,15 @@ import java.util.Objects;
  * @param mtimeMs     last-modified time in milliseconds
  * @param fingerprint cheap content fingerprint: SHA-256 (hex) over the size and the last 4 KiB before it
  */
-public record SourceFile(String path, long size, long mtimeMs, String fingerprint) {
+public record SourceSnapshot(String path, long size, long mtimeMs, String fingerprint) {
 
-    public SourceFile {
+    public SourceSnapshot {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /** Same content as far as the fingerprint can tell (size and tail), whatever the mtime. */
-    public boolean sameContentAs(SourceFile other) {
+    public boolean sameContentAs(SourceSnapshot other) {
         return size == other.size && fingerprint.equals(other.fingerprint);
     }
 }
