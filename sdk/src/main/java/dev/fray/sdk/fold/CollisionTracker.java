@@ -16,6 +16,7 @@ final class CollisionTracker {
 
     private final String type;
     private final String guid;
+    /** Per machine, its first occurrence: line index, merge ts, and the record (previewed only for a collision). */
     private final Map<String, Object[]> firstByMachine = new TreeMap<>(Utf8Order::compare);
 
     CollisionTracker(String type, String guid) {
@@ -29,17 +30,18 @@ final class CollisionTracker {
         }
         Object[] seen = firstByMachine.get(e.machine());
         if (seen == null || (int) seen[0] > e.lineIndex()) {
-            firstByMachine.put(e.machine(), new Object[] {e.lineIndex(), e.mergeTs(), preview(e.fields())});
+            firstByMachine.put(e.machine(), new Object[] {e.lineIndex(), e.mergeTs(), e.fields()});
         }
     }
 
+    @SuppressWarnings("unchecked")
     void finish(FoldContext out) {
         if (firstByMachine.size() < 2) {
-            return;
+            return; // the common case: no collision, so no preview is ever built
         }
         List<GuidCollision.Entry> entries = new ArrayList<>();
         firstByMachine.forEach((machine, v) -> entries.add(new GuidCollision.Entry(machine, (long) v[1],
-                (String) v[2])));
+                preview((Map<String, Object>) v[2]))));
         out.collisions.add(new GuidCollision(type, guid, List.copyOf(entries)));
     }
 
