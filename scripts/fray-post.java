@@ -3,12 +3,13 @@
 // (//MAIN is explicit because the SDK sources jbang compiles in also hold a main class: the bench worker.)
 // A one-shot command: start fast rather than run fast. C1 only, the serial collector, and an AppCDS archive of the
 // classes it loads (jbang writes it on the first run and uses it afterwards).
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
+// -Xlog:cds=off,cds+dynamic=off: the archive dump warns about every pre-Java-6 class (picocli) on stdout, which
+// would corrupt --json output on the first run.
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
 //CDS
 
 import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.sdk.layout.FrayConfig;
-import dev.fray.sdk.layout.ProjectLocator;
 import dev.fray.sdk.model.Message;
 import dev.fray.sdk.query.AgentView;
 import dev.fray.sdk.query.CacheQueries;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,18 +57,12 @@ class fray_post implements Callable<Integer> {
     List<String> body;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new fray_post());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e : e.getMessage()));
-            return e instanceof IOException ? 3 : cmd.getCommandSpec().exitCodeOnExecutionException();
-        });
-        System.exit(cli.execute(args));
+        Commands.run(new fray_post(), args);
     }
 
     @Override
     public Integer call() throws IOException {
-        ChannelPaths paths = project == null ? ProjectLocator.locateFromWorkingDirectory()
-                : ProjectLocator.locate(project);
+        ChannelPaths paths = Commands.channel(project);
         String text = String.join(" ", body);
         MessageDraft draft = MessageDraft.of(agent, text).inHome(thread).withKnownAgents(knownAgents(paths, text));
         if (replyTo != null) {

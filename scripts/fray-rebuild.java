@@ -5,14 +5,12 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fray.sdk.layout.ChannelPaths;
-import dev.fray.sdk.layout.ProjectLocator;
 import dev.fray.sdk.rebuild.RebuildReport;
 import dev.fray.sdk.rebuild.RebuildReportFormat;
 import dev.fray.sdk.rebuild.Rebuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,18 +39,12 @@ class fray_rebuild implements Callable<Integer> {
     boolean verbose;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new fray_rebuild());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e : e.getMessage()));
-            return e instanceof IOException ? 3 : cmd.getCommandSpec().exitCodeOnExecutionException();
-        });
-        System.exit(cli.execute(args));
+        Commands.run(new fray_rebuild(), args);
     }
 
     @Override
     public Integer call() throws IOException {
-        ChannelPaths paths = project == null ? ProjectLocator.locateFromWorkingDirectory()
-                : ProjectLocator.locate(project);
+        ChannelPaths paths = Commands.channel(project);
         RebuildReport report = Rebuilder.rebuild(paths, force);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

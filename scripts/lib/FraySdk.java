@@ -21,6 +21,8 @@
 // directory is a hard error in jbang, so the line cannot be added in advance). DepsVersionTest checks this.
 //SOURCES ../../spi/src/main/java/**.java
 //SOURCES ../../sdk/src/main/java/**.java
+// The command-line conventions shared by every script (error output, exit codes, finding the channel).
+//SOURCES Commands.java
 //
 // Scripts log through slf4j-simple: warnings and errors only, on stderr, so stdout stays clean for --json.
 //RUNTIME_OPTIONS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err
