@@ -1,6 +1,10 @@
 //SOURCES lib/FraySdk.java
 //MAIN fray_rebuild
 // (//MAIN is explicit because the SDK sources jbang compiles in also hold a main class: the bench worker.)
+// AppCDS: jbang archives the classes a run loads (first run) and maps them afterwards, which trims start-up; the
+// archive dump would warn about every pre-Java-6 class (picocli) on stdout, so cds logging is off.
+//JAVA_OPTIONS -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+//CDS
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
