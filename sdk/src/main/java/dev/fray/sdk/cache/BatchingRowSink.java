@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -65,6 +66,18 @@ final class BatchingRowSink implements RowSink, AutoCloseable {
             }
         }
         stopWriter();
+    }
+
+    /**
+     * Runs {@code producer} against a sink on {@code connection}, inserts everything it emitted, and returns the rows
+     * accepted per table: the one way rows reach the cache (full build, in-place rebuild, catch-up).
+     */
+    static Map<String, Long> fill(Connection connection, Consumer<RowSink> producer) throws SQLException {
+        try (BatchingRowSink sink = new BatchingRowSink(connection)) {
+            producer.accept(sink);
+            sink.flushAll();
+            return sink.acceptedCounts();
+        }
     }
 
     /** Rows accepted per table name (before de-duplication by the database). */

@@ -1,5 +1,6 @@
 package dev.fray.sdk.cache;
 
+import dev.fray.sdk.cache.rows.CacheRow;
 import dev.fray.sdk.layout.ChannelPaths;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -67,45 +71,20 @@ public final class CacheWriter {
      * key), inserts {@code inserts} (tables in fray's insert order), and records {@code manifest} and the event index
      * {@code token}. Readers see the old cache or the patched one, never a mix.
      */
-    public static RebuildResult patch(ChannelPaths paths, java.util.List<dev.fray.sdk.cache.rows.CacheRow> deletes,
-            java.util.List<dev.fray.sdk.cache.rows.CacheRow> inserts, SourceManifest manifest, long token) {
+    public static RebuildResult patch(ChannelPaths paths, List<CacheRow> deletes, List<CacheRow> inserts,
+            SourceManifest manifest, long token) {
         Path db = paths.cacheDb();
         long builtAt = System.currentTimeMillis();
         BuiltCache meta = new BuiltCache(CacheSchema.SCHEMA_VERSION, builtAt, manifest);
         Map<String, Long> accepted;
         try (Connection c = CacheConnections.forRebuild(db)) {
-            c.setAutoCommit(false);
-            try {
-                Map<String, java.sql.PreparedStatement> statements = new java.util.HashMap<>();
-                try {
-                    for (dev.fray.sdk.cache.rows.CacheRow row : deletes) {
-                        java.sql.PreparedStatement ps = statements.get(RowDeletes.sql(row));
-                        if (ps == null) {
-                            ps = c.prepareStatement(RowDeletes.sql(row));
-                            statements.put(RowDeletes.sql(row), ps);
-                        }
-                        RowDeletes.bind(ps, row);
-                        ps.executeUpdate();
-                    }
-                } finally {
-                    for (java.sql.PreparedStatement ps : statements.values()) {
-                        ps.close();
-                    }
-                }
-                try (BatchingRowSink sink = new BatchingRowSink(c)) {
-                    inserts.forEach(sink::accept);
-                    sink.flushAll();
-                    accepted = sink.acceptedCounts();
-                }
+            accepted = inTransaction(c, () -> {
+                deleteRows(c, deletes);
+                Map<String, Long> counts = BatchingRowSink.fill(c, sink -> inserts.forEach(sink::accept));
                 CacheMetadata.write(c, meta);
                 CacheMetadata.writeIndexToken(c, token);
-                c.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return counts;
+            });
         } catch (SQLException e) {
             throw new CacheException("catching up cache " + db + " failed: " + e.getMessage(), e);
         }
@@ -126,23 +105,13 @@ public final class CacheWriter {
             try (Statement st = c.createStatement()) {
                 st.execute(CacheSchema.SORTER_THREADS_PRAGMA);
             }
-            c.setAutoCommit(false);
-            try {
+            accepted = inTransaction(c, () -> {
                 CacheSchema.recreateDerivedTables(c);
-                try (BatchingRowSink sink = new BatchingRowSink(c)) {
-                    producer.accept(sink);
-                    sink.flushAll();
-                    accepted = sink.acceptedCounts();
-                }
+                Map<String, Long> counts = BatchingRowSink.fill(c, producer);
                 CacheSchema.createDerivedIndexes(c);
                 CacheMetadata.write(c, meta);
-                c.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return counts;
+            });
             truncateWal(c);
         }
         return accepted;
@@ -232,6 +201,48 @@ public final class CacheWriter {
             ch.force(true);
         } catch (IOException e) {
             // some platforms cannot open directories; the link is still in place, only its durability is weaker
+        }
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back (and rethrown) if anything throws. */
+    private static <T> T inTransaction(Connection c, TransactionWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Deletes each row by its table's primary key, one prepared statement per table. */
+    private static void deleteRows(Connection c, List<CacheRow> rows) throws SQLException {
+        Map<String, PreparedStatement> statements = new HashMap<>();
+        try {
+            for (CacheRow row : rows) {
+                String sql = RowDeletes.sql(row);
+                PreparedStatement ps = statements.get(sql);
+                if (ps == null) {
+                    ps = c.prepareStatement(sql);
+                    statements.put(sql, ps);
+                }
+                RowDeletes.bind(ps, row);
+                ps.executeUpdate();
+            }
+        } finally {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
         }
     }
 }

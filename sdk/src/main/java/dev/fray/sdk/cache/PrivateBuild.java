@@ -36,11 +36,7 @@ final class PrivateBuild {
             }
             c.setAutoCommit(false);
             CacheSchema.recreateDerivedTables(c);
-            try (BatchingRowSink sink = new BatchingRowSink(c)) {
-                producer.accept(sink);
-                sink.flushAll();
-                accepted = sink.acceptedCounts();
-            }
+            accepted = BatchingRowSink.fill(c, producer);
             CacheSchema.createDerivedIndexes(c);
             CacheMetadata.write(c, meta);
             c.commit();
