@@ -147,8 +147,15 @@ public final class CatchUp {
 
         // old events of every affected entity, then old + new
         EventIndex old = new EventIndex();
+        BitSet fromBase = new BitSet();
         for (int e = 0; e < entities.size(); e++) {
-            for (PersistedIndex.StoredEvent ev : storedEvents(base, state, entities.family(e), entities.key(e))) {
+            Family family = entities.family(e);
+            for (PersistedIndex.StoredEvent ev : base.events(family, entities.key(e))) {
+                fromBase.set(old.size());
+                ev.addTo(old, e);
+            }
+            for (PersistedIndex.StoredEvent ev : state.delta.getOrDefault(deltaKey(family, entities.key(e)),
+                    List.of())) {
                 ev.addTo(old, e);
             }
         }
@@ -242,11 +249,14 @@ public final class CatchUp {
             if (rejected.get(i)) {
                 continue;
             }
-            int e = combined.entity(i);
-            next.delta.computeIfAbsent(deltaKey(entities.family(e), entities.key(e)), k -> new ArrayList<>())
-                    .add(PersistedIndex.StoredEvent.of(combined, i));
             next.deltaEvents++;
+            int e = combined.entity(i);
+            if (!entities.family(e).lastEventWins()) {
+                next.delta.computeIfAbsent(deltaKey(entities.family(e), entities.key(e)), k -> new ArrayList<>())
+                        .add(PersistedIndex.StoredEvent.of(combined, i));
+            }
         }
+        keepLastEventDeltas(combined, newOrder, entities, fromBase, after.lastEventWinners, next.delta);
         List<GuidCollision> collisions = new ArrayList<>(next.collisions.values());
         collisions.sort(Comparator.comparing(GuidCollision::type, Utf8Order::compare)
                 .thenComparing(GuidCollision::guid, Utf8Order::compare));
@@ -262,10 +272,28 @@ public final class CatchUp {
         return (char) ('A' + family.ordinal()) + key;
     }
 
-    private static List<PersistedIndex.StoredEvent> storedEvents(PersistedIndex.Base base, PersistedIndex.State state,
-            Family family, String key) {
-        List<PersistedIndex.StoredEvent> events = new ArrayList<>(base.events(family, key));
-        events.addAll(state.delta.getOrDefault(deltaKey(family, key), List.of()));
-        return events;
+    /**
+     * The delta of a last-event-wins entity keeps only what a later catch-up can still need: the event that decided
+     * it, unless the base holds that one. The events after it in merge order were all rejected or took no effect,
+     * and neither can change later; the ones before it can never win again. Without this, one agent's cursor in a
+     * busy room would add every move to every later catch-up until the next full rebuild.
+     */
+    private static void keepLastEventDeltas(EventIndex combined, int[] order, EntityTable entities, BitSet fromBase,
+            BitSet winners, Map<String, List<PersistedIndex.StoredEvent>> delta) {
+        int i = 0;
+        while (i < order.length) {
+            int entity = combined.entity(order[i]);
+            Family family = entities.family(entity);
+            String key = deltaKey(family, entities.key(entity));
+            if (family.lastEventWins()) {
+                delta.remove(key);
+            }
+            for (; i < order.length && combined.entity(order[i]) == entity; i++) {
+                int ev = order[i];
+                if (family.lastEventWins() && winners.get(ev) && !fromBase.get(ev)) {
+                    delta.put(key, List.of(PersistedIndex.StoredEvent.of(combined, ev)));
+                }
+            }
+        }
     }
 }

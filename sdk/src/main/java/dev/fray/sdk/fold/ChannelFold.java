@@ -200,6 +200,7 @@ public final class ChannelFold {
                     : decoded[k - from];
             if (event != null && fold.takesEffect(event)) {
                 fold.apply(event);
+                ctx.lastEventWinners.set(ev);
                 break;
             }
         }
@@ -288,13 +289,16 @@ public final class ChannelFold {
     }
 
     static EntityFold newFold(Family family, boolean v2) {
+        if (family.lastEventWins()) {
+            return new LastEventFold(family);
+        }
         return switch (family) {
             case MESSAGE -> new MessageFold(v2);
             case THREAD -> new ThreadFold(v2);
             case QUESTION -> new QuestionFold(v2);
             case AGENT -> new AgentFold();
             case REACTION -> new ReactionFold();
-            default -> new LastEventFold(family);
+            default -> throw new IllegalStateException(family.name());
         };
     }
 

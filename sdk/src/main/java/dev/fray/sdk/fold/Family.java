@@ -12,6 +12,17 @@ enum Family {
     MESSAGE, THREAD, QUESTION, AGENT, DESCRIPTOR, MESSAGE_PIN, THREAD_PIN, THREAD_MUTE, GHOST_CURSOR, FAVE, ROLE,
     SESSION_ROLE, REACTION;
 
+    /**
+     * Whether the entity's rows depend only on its last event (in merge order) that takes effect
+     * ({@link LastEventFold}); the other families fold their whole history.
+     */
+    boolean lastEventWins() {
+        return switch (this) {
+            case MESSAGE, THREAD, QUESTION, AGENT, REACTION -> false;
+            default -> true;
+        };
+    }
+
     /** The family a record type folds into, or {@code null} for types the rebuild does not fold. */
     static Family of(RecordType t) {
         return switch (t) {

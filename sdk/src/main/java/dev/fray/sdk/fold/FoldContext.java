@@ -18,6 +18,8 @@ final class FoldContext {
     final Map<String, Long> rowsPerTable = new TreeMap<>();
     final SyntheticAgents agents = new SyntheticAgents();
     final List<GuidCollision> collisions = new ArrayList<>();
+    /** The index positions of the events that decided a last-event-wins entity (see {@link LastEventFold}). */
+    final java.util.BitSet lastEventWinners = new java.util.BitSet();
 
     FoldContext(RowSink sink, boolean v2) {
         this.sink = sink;

@@ -36,6 +36,14 @@ final class LastEventFold implements EntityFold {
                         && !Fields.strOrEmpty(e.fields(), "home").isEmpty());
     }
 
+    /**
+     * Whether an event of this type takes effect whatever its fields say, so that no earlier event can matter once
+     * it decodes (every type but {@code cursor_clear}, see {@link #takesEffect}).
+     */
+    static boolean alwaysTakesEffect(int recordTypeOrdinal) {
+        return recordTypeOrdinal != dev.fray.sdk.model.RecordType.CURSOR_CLEAR.ordinal();
+    }
+
     @Override
     public void apply(FoldEvent e) {
         Map<String, Object> f = e.fields();

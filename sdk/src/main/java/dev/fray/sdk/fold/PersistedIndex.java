@@ -386,7 +386,12 @@ final class PersistedIndex {
             }
         }
 
-        /** The stored events of an entity, in merge order; empty if the entity is not in the base. */
+        /**
+         * The stored events of an entity, in merge order; empty if the entity is not in the base. For a
+         * {@linkplain Family#lastEventWins() last-event-wins} family only the events from the last one that
+         * {@linkplain LastEventFold#alwaysTakesEffect always takes effect} on: nothing before it can decide the row
+         * (stored events all decoded in the build that stored them), and a cursor in a busy room has thousands.
+         */
         List<StoredEvent> events(Family family, String key) {
             byte[] want = key.getBytes(StandardCharsets.UTF_8);
             int h = hash(family, key) & (tableSize - 1);
@@ -402,6 +407,14 @@ final class PersistedIndex {
                     if (Arrays.equals(k, want)) {
                         int first = map.getInt(at + 9);
                         int n = map.getInt(at + 13);
+                        if (family.lastEventWins()) {
+                            int winner = first + n - 1;
+                            while (winner > first && !LastEventFold.alwaysTakesEffect(typeOf(winner))) {
+                                winner--;
+                            }
+                            n -= winner - first;
+                            first = winner;
+                        }
                         List<StoredEvent> out = new ArrayList<>(n);
                         for (int i = 0; i < n; i++) {
                             out.add(event(first + i));
@@ -411,6 +424,10 @@ final class PersistedIndex {
                 }
                 h = (h + 1) & (tableSize - 1);
             }
+        }
+
+        private int typeOf(int i) {
+            return map.get(eventsAt + i * EVENT_BYTES) & 0xff;
         }
 
         private StoredEvent event(int i) {

@@ -104,6 +104,67 @@ class CatchUpPropertyTest {
         }
     }
 
+    /**
+     * Last-event-wins entities (a cursor moved thousands of times) are caught up from their last decisive event only,
+     * and their persisted delta keeps only that: many catch-ups of one busy cursor, with late arrivals that must lose
+     * and clears that must win, end equal to a full rebuild, while the index state does not grow with every move.
+     */
+    @Test
+    void aBusyCursorIsCaughtUpExactlyAndItsDeltaStaysSmall() throws Exception {
+        long seed = Long.getLong("fray.seed", System.nanoTime());
+        Random random = new Random(seed);
+        String context = "seed " + seed;
+        Path project = tmp.resolve("busy");
+        SyntheticChannel.generate(project, SyntheticChannel.Spec.of(random.nextLong(), 1000, 3));
+        ChannelPaths paths = ChannelPaths.ofProjectRoot(project);
+        assertEquals(RebuildReport.How.FULL, Rebuilder.rebuildIfStale(paths).how(), context);
+        List<Path> cursorLogs = logs(paths).stream()
+                .filter(p -> p.getFileName().toString().equals("agent-state.jsonl")).toList();
+        long start = 1_767_225_600_000L + 200L * 86_400_000;
+        long stateSize = 0;
+        int rounds = 30;
+        int perRound = 25;
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < perRound; i++) {
+                long t = start + round * 10_000L + i * 100L;
+                if (random.nextInt(5) == 0) {
+                    t -= 1 + random.nextInt(1_000_000); // a late arrival: older than what is already there
+                }
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    lines.append("{\"type\":\"cursor_clear\",\"agent_id\":\"agent1\",\"home\":\"room\",\"seq\":")
+                            .append(1_000_000 + round * perRound + i).append(",\"ts\":").append(t).append("}\n");
+                } else if (kind == 1) { // names no home: fray ignores it
+                    lines.append("{\"type\":\"cursor_clear\",\"agent_id\":\"agent1\",\"seq\":")
+                            .append(1_000_000 + round * perRound + i).append(",\"ts\":").append(t).append("}\n");
+                } else {
+                    lines.append("{\"type\":\"ghost_cursor\",\"agent_id\":\"agent1\",\"home\":\"room\",")
+                            .append("\"message_guid\":\"msg-r").append(round).append('i').append(i)
+                            .append("\",\"must_read\":").append(random.nextBoolean()).append(",\"set_at\":")
+                            .append(t).append("}\n");
+                }
+            }
+            Path log = cursorLogs.get(random.nextInt(cursorLogs.size()));
+            Files.writeString(log, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            RebuildReport r = Rebuilder.rebuildIfStale(paths);
+            assertEquals(RebuildReport.How.CATCH_UP, r.how(), context + ", round " + round + ": "
+                    + r.fullRebuildReason());
+            if (round == 1) {
+                stateSize = Files.size(paths.eventIndexState());
+            }
+        }
+        long growth = Files.size(paths.eventIndexState()) - stateSize;
+        // keeping every move would add (rounds - 2) * perRound stored events of ~50 bytes each
+        assertTrue(growth < 20L * 50, context + ": the index state grew by " + growth + " bytes");
+
+        Path expected = tmp.resolve("busy-expected");
+        copyTree(project.resolve(".fray"), expected.resolve(".fray"));
+        ChannelPaths expectedPaths = ChannelPaths.ofProjectRoot(expected);
+        Rebuilder.rebuild(expectedPaths, true);
+        assertEquals(dump(expectedPaths.cacheDb()), dump(paths.cacheDb()), context);
+    }
+
     @Test
     void aChangedPrefixFallsBackToAFullRebuild() throws Exception {
         Path project = tmp.resolve("p");
