@@ -24,6 +24,12 @@ public final class CacheFreshness {
         } catch (CacheException e) {
             return Optional.of("cache unreadable: " + e.getMessage());
         }
+        return staleReason(paths, built, current);
+    }
+
+    /** As {@link #staleReason(ChannelPaths, SourceManifest)}, with the cache's metadata already read. */
+    public static Optional<String> staleReason(ChannelPaths paths, Optional<BuiltCache> built,
+            SourceManifest current) {
         if (built.isEmpty()) {
             return Optional.of("no fray-jvm cache at " + paths.cacheDb());
         }

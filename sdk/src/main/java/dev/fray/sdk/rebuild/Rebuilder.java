@@ -1,6 +1,7 @@
 package dev.fray.sdk.rebuild;
 
 import dev.fray.sdk.cache.BuiltCache;
+import dev.fray.sdk.cache.CacheException;
 import dev.fray.sdk.cache.CacheFreshness;
 import dev.fray.sdk.cache.CacheMetadata;
 import dev.fray.sdk.cache.CacheSchema;
@@ -48,13 +49,7 @@ public final class Rebuilder {
      * Why a catch-up cannot even be tried: the cache carries no event index token, or not the one of the index state
      * on disk (the two are written in two steps; a crash between them must not be trusted), or another schema.
      */
-    private static Optional<String> catchUpRefusal(ChannelPaths paths) {
-        Optional<BuiltCache> built;
-        try {
-            built = CacheMetadata.read(paths.cacheDb());
-        } catch (RuntimeException e) {
-            return Optional.of("cache unreadable");
-        }
+    private static Optional<String> catchUpRefusal(ChannelPaths paths, Optional<BuiltCache> built) {
         if (built.isEmpty() || built.get().schemaVersion() != CacheSchema.SCHEMA_VERSION) {
             return Optional.of("no cache of this schema to catch up");
         }
@@ -80,7 +75,17 @@ public final class Rebuilder {
         listing.sources().forEach(s -> sourcePaths.add(backend.pathOf(s.address())));
         SourceManifest manifest = SourceManifest.scan(paths.frayDir(), sourcePaths);
 
-        Optional<String> staleReason = force ? Optional.of("forced") : CacheFreshness.staleReason(paths, manifest);
+        // the cache's metadata is read once, for both the staleness check and the catch-up decision
+        Optional<BuiltCache> built = Optional.empty();
+        Optional<String> staleReason = Optional.of("forced");
+        if (!force) {
+            try {
+                built = CacheMetadata.read(paths.cacheDb());
+                staleReason = CacheFreshness.staleReason(paths, built, manifest);
+            } catch (CacheException e) {
+                staleReason = Optional.of("cache unreadable: " + e.getMessage());
+            }
+        }
         if (staleReason.isEmpty()) {
             return RebuildReport.upToDate(paths, version, listing.machines(), Duration.ofNanos(System.nanoTime() - t0));
         }
@@ -88,7 +93,7 @@ public final class Rebuilder {
         long token = new java.security.SecureRandom().nextLong();
         String fullReason = staleReason.get();
         if (!force) {
-            Optional<String> refused = catchUpRefusal(paths);
+            Optional<String> refused = catchUpRefusal(paths, built);
             if (refused.isEmpty()) {
                 CatchUp.Outcome outcome = CatchUp.run(backend, version, token);
                 if (outcome instanceof CatchUp.Patch patch) {
