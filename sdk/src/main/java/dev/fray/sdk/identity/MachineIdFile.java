@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +164,32 @@ public final class MachineIdFile {
         ObjectNode sizes = a.putObject("log_sizes");
         anchor.logSizes().forEach(sizes::put);
         return GoJson.line(node);
+    }
+
+    /**
+     * {@code encoded} (this class's encoding of an identity with id {@code id}, anchor or not) with its {@code seq}
+     * replaced by {@code seq}: the bytes {@link #encode} would write for the same identity with that number. Null when
+     * {@code encoded} does not start the way this class writes it.
+     */
+    static byte[] withSeq(byte[] encoded, String id, long seq) {
+        byte[] prefix = ("{\"id\":" + GoJson.quote(id) + ",\"seq\":").getBytes(StandardCharsets.UTF_8);
+        if (encoded.length < prefix.length
+                || !Arrays.equals(encoded, 0, prefix.length, prefix, 0, prefix.length)) {
+            return null;
+        }
+        int end = prefix.length;
+        while (end < encoded.length && encoded[end] >= '0' && encoded[end] <= '9') {
+            end++;
+        }
+        if (end == prefix.length || end == encoded.length || encoded[end] != ',') {
+            return null;
+        }
+        byte[] number = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[prefix.length + number.length + encoded.length - end];
+        System.arraycopy(encoded, 0, out, 0, prefix.length);
+        System.arraycopy(number, 0, out, prefix.length, number.length);
+        System.arraycopy(encoded, end, out, prefix.length + number.length, encoded.length - end);
+        return out;
     }
 
     private static ObjectNode fraysKeys(MachineIdentity identity) {
