@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The new content is written over the old one before the file is truncated to its length, so a crash never
  * leaves an empty file (fray truncates first); at worst trailing bytes remain, which the salvage path handles.
+ *
+ * <p>The static methods open and close the file per draw; {@link CounterSession} draws the same way on a descriptor a
+ * writer keeps open.
  */
 public final class SequenceCounter {
 

@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *       first) and is caught up at the next append.</li>
  * </ul>
  * A second fsync per append would double append latency. Ledger failures are logged, never reported as append
- * failures: the records are already durable, and a retry would duplicate them.
+ * failures: the records are already durable, and a retry would duplicate them. A writer session keeps the ledger
+ * through {@link LedgerSession}, which extends the chains in memory and writes the file lazily.
  */
 public final class IntegrityLedger {
 
