@@ -3,63 +3,71 @@ package dev.fray.sdk.integrity;
 import dev.fray.sdk.io.HeldFile;
 import dev.fray.sdk.io.LogAppender;
 import dev.fray.sdk.layout.ChannelPaths;
-import dev.fray.spi.Utf8Order;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One machine's {@link IntegrityLedger} kept by a writer session: the same file, format, lock and claims, but the
- * session extends each log's hash chain in memory as it appends and writes the file only from time to time.
+ * One machine's {@link IntegrityLedger} kept by a writer session: the same file, format, lock and claims, written
+ * from time to time instead of on every append.
  *
  * <p><b>Why the file may lag.</b> Every entry is a prefix claim: lines after it are not yet covered, which is already
  * the state after fray appends (it never writes this file) or after a writer is killed between its append and its
- * ledger update, and the next update catches up by hashing only the uncovered bytes. Writing the file on every append
- * costs more CPU than the rest of an append (read, parse or compare, encode with a SHA-256 check per entry, write,
- * two more locks and syscalls), and buys coverage of the newest second of lines, which no sync tool has picked up
- * yet. So a session writes the ledger:
+ * ledger update, and any update catches up by hashing only the uncovered bytes. Updating on every append cost more CPU
+ * than the rest of an append: locks, read, compare or parse, encode with a SHA-256 check per entry, write, and
+ * SHA-256 over the new line in code the JIT has not compiled yet, since an append is a rare event to a JIT. It buys
+ * coverage of the newest second of lines, which no sync tool has picked up yet. So a session only notes which logs it
+ * appended to, and updates the ledger, catching up every such log from the file's claim to its end exactly as an
+ * open-per-append writer catches up on fray's lines:
  * <ul>
- *   <li>when an append lands somewhere other than where its own chain ends (another process, or fray, appended since):
- *       then at once, under the log's lock, catching up on the foreign bytes exactly as {@link IntegrityLedger} does;</li>
- *   <li>after an append once {@value #WRITE_AFTER_APPENDS} appends or {@value #WRITE_AFTER_MILLIS} ms have passed
- *       since the first append it has not written, so a busy session's ledger is at most that far behind;</li>
+ *   <li>after an append once {@value #WRITE_AFTER_APPENDS} appends, {@value #WRITE_AFTER_BYTES} bytes or
+ *       {@value #WRITE_AFTER_MILLIS} ms have accumulated since the first append it has not covered (checked at each
+ *       append, under that append's log lock), so a busy session's ledger is at most that far behind;</li>
  *   <li>at {@link #close()}.</li>
  * </ul>
- * A session killed before writing loses only its in-memory chain: the file still holds a valid, older claim. Writing
- * merges by claim length, per log: the file's entry is kept when it covers more than this session's chain (another
- * writer got further), replaced when it covers less. Each write takes the machine directory's lock, reads the file
- * and overwrites it in place without fsync, as {@link IntegrityLedger} describes; descriptors stay open between writes.
+ * The hashing then runs over many lines at once, which the JIT compiles, instead of one line per append. A session
+ * killed before updating loses nothing but time: the file holds a valid, older claim and the next update of anyone
+ * catches up. Lines are only ever added to a claim from the log itself, so claims of several writers (sessions in other
+ * processes, open-per-append writers) can interleave freely: each update starts from what the file says. A log that
+ * became shorter than its claim is re-derived, and the verifier reports it, as in {@link IntegrityLedger}.
  *
- * <p>Failures are logged, never thrown: the records are already durable.
+ * <p>Each update takes the machine directory's lock, reads the file and overwrites it in place without fsync, as
+ * {@link IntegrityLedger} describes, on descriptors that stay open between updates. Failures are logged, never thrown:
+ * the records are already durable.
  */
 public final class LedgerSession implements LogAppender.UnderLock, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerSession.class);
 
-    /** Appends after which an unwritten chain is written. */
+    /** Appends after which the ledger is updated. */
     static final int WRITE_AFTER_APPENDS = 256;
-    /** Milliseconds after which an unwritten chain is written (checked at the next append, and at close). */
+    /** Appended bytes after which the ledger is updated (bounds the hashing one update does). */
+    static final long WRITE_AFTER_BYTES = 1 << 20;
+    /** Milliseconds after the first uncovered append after which the ledger is updated (at the next append). */
     static final long WRITE_AFTER_MILLIS = 1000;
+
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final Path ledger;
     private final Path machineDir;
-    /** What this session knows of each log it appended to (by file name): a chain over its first bytes. */
-    private final Map<String, LineChain> chains = new HashMap<>();
+    /** Logs this session appended to since the ledger last covered them. */
+    private final Set<Path> uncovered = new HashSet<>();
     private HeldFile dirLock;
     private HeldFile file;
     private byte[] lastWritten;
     private Map<String, LedgerEntry> lastEntries;
-    private int unwritten;
-    private long firstUnwrittenNanos;
+    private int uncoveredAppends;
+    private long uncoveredBytes;
+    private long firstUncoveredNanos;
     private boolean closed;
 
     private LedgerSession(Path ledger) {
@@ -73,35 +81,30 @@ public final class LedgerSession implements LogAppender.UnderLock, AutoCloseable
         return new LedgerSession(paths.integrityLedger(machineId));
     }
 
-    /** Folds records just appended at {@code offset} of {@code log} (the caller holds the log's lock). */
+    /** Notes records just appended at {@code offset} of {@code log}; updates the ledger when due (see above). */
     @Override
     public synchronized void run(Path log, long offset, ByteBuffer records) throws IOException {
         if (closed) { // not expected (sessions close after their appends): update as an open-per-append writer does
             IntegrityLedger.updater(ledger).run(log, offset, records);
             return;
         }
-        String name = log.getFileName().toString();
-        LineChain chain = chains.get(name);
-        if (chain == null || chain.bytes() != offset || chain.pendingBytes() != 0) {
-            write(log, offset, records); // first append here, or someone else appended: catch up from the file now
-            return;
+        uncovered.add(log);
+        if (uncoveredAppends++ == 0) {
+            firstUncoveredNanos = System.nanoTime();
         }
-        chain.update(records.duplicate());
-        if (unwritten++ == 0) {
-            firstUnwrittenNanos = System.nanoTime();
-        }
-        if (unwritten >= WRITE_AFTER_APPENDS
-                || System.nanoTime() - firstUnwrittenNanos >= TimeUnit.MILLISECONDS.toNanos(WRITE_AFTER_MILLIS)) {
-            write(null, 0, null);
+        uncoveredBytes += records.remaining();
+        if (uncoveredAppends >= WRITE_AFTER_APPENDS || uncoveredBytes >= WRITE_AFTER_BYTES
+                || System.nanoTime() - firstUncoveredNanos >= TimeUnit.MILLISECONDS.toNanos(WRITE_AFTER_MILLIS)) {
+            write(log, offset + records.remaining());
         }
     }
 
     /**
-     * Writes the ledger: the file's entries, each replaced by this session's chain where that covers more; then, when
-     * {@code log} is given, {@code records} appended at {@code offset} folded in after catching up on anything between
-     * the longer claim and {@code offset}.
+     * Updates the ledger: every log this session appended to is caught up from the file's claim to its end, which
+     * for {@code locked} (held by the caller, may be null) is {@code lockedEnd} and for the others their size now
+     * (only complete lines are ever claimed, and bytes once appended do not change).
      */
-    private void write(Path log, long offset, ByteBuffer records) {
+    private void write(Path locked, long lockedEnd) {
         try {
             dirLock = HeldFile.lockCurrent(dirLock, machineDir, HeldFile.Mode.LOCK_ONLY);
             try {
@@ -113,55 +116,46 @@ public final class LedgerSession implements LogAppender.UnderLock, AutoCloseable
                 } else {
                     entries = content.length == 0 ? Map.of() : IntegrityLedger.readable(content, ledger);
                 }
-                Map<String, LedgerEntry> merged = merge(entries);
-                if (log != null) {
-                    merged = IntegrityLedger.fold(merged, ledger, log, offset, records);
-                    LedgerEntry entry = merged.get(log.getFileName().toString());
-                    chains.put(log.getFileName().toString(),
-                            new LineChain(HexFormat.of().parseHex(entry.chain()), entry.lines(), entry.bytes()));
+                for (Path log : uncovered) {
+                    long end = log.equals(locked) ? lockedEnd : sizeOf(log);
+                    LedgerEntry known = entries.get(log.getFileName().toString());
+                    if (end >= 0 && (known == null || known.bytes() != end)) {
+                        entries = IntegrityLedger.fold(entries, ledger, log, end, NOTHING);
+                    }
                 }
-                byte[] written = IntegrityLedger.padded(IntegrityLedger.encode(merged), content.length);
+                byte[] written = IntegrityLedger.padded(IntegrityLedger.encode(entries), content.length);
                 file.writeAt(written, 0);
                 lastWritten = written;
-                lastEntries = merged;
-                unwritten = 0;
-                IntegrityLedger.written(ledger, written, merged);
+                lastEntries = entries;
+                IntegrityLedger.written(ledger, written, entries);
+                uncovered.clear();
+                uncoveredAppends = 0;
+                uncoveredBytes = 0;
             } finally {
                 dirLock.unlock();
             }
         } catch (IOException | RuntimeException e) {
-            if (log != null) {
-                chains.remove(log.getFileName().toString()); // its next append catches up from the file again
-            }
-            LOG.warn("integrity ledger {} not written{} ({}); it will catch up later", ledger,
-                    log == null ? "" : " after appending to " + log, e.toString());
+            LOG.warn("integrity ledger {} not updated ({}); it will catch up later", ledger, e.toString());
         }
     }
 
-    /** The file's entries with this session's chains where they cover more; chains that fell behind are dropped. */
-    private Map<String, LedgerEntry> merge(Map<String, LedgerEntry> entries) {
-        Map<String, LedgerEntry> merged = new TreeMap<>(Utf8Order::compare);
-        merged.putAll(entries);
-        chains.entrySet().removeIf(e -> {
-            LedgerEntry known = merged.get(e.getKey());
-            LineChain chain = e.getValue();
-            if (known != null && known.bytes() > chain.bytes()) {
-                return true; // another writer got further: its claim stands, ours is stale
-            }
-            merged.put(e.getKey(), new LedgerEntry(chain.lines(), chain.bytes(), chain.chainHex()));
-            return false;
-        });
-        return Collections.unmodifiableMap(merged);
+    /** The log's size, or -1 when it is gone (then its entry is left as it is, and the verifier reports it). */
+    private static long sizeOf(Path log) throws IOException {
+        try {
+            return Files.size(log);
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
     }
 
-    /** Writes what is not written yet, then closes the held descriptors. Later appends do not use the session. */
+    /** Updates the ledger if this session appended since it last did, then closes the held descriptors. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
-        if (unwritten > 0) {
-            write(null, 0, null);
+        if (!uncovered.isEmpty()) {
+            write(null, 0);
         }
         closed = true;
         if (dirLock != null) {
