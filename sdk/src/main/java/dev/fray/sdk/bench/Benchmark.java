@@ -162,6 +162,7 @@ public final class Benchmark {
             long[] ours = new long[n];
             long[] oursCpu = new long[n];
             long[] rawTimes = new long[n];
+            long[] rawCpu = new long[n];
             for (int i = -WARM_UP_APPENDS; i < n; i++) {
                 var message = MessageDraft.of("bench", "append number " + i + " from " + id.id())
                         .toMessage("ch-bench", writer.clock());
@@ -170,18 +171,23 @@ public final class Benchmark {
                 var written = writer.append(message);
                 long elapsed = System.nanoTime() - t0;
                 long cpuElapsed = cpu.getCurrentThreadCpuTime() - c0;
-                long rawElapsed = rawAppend(raw, RecordCodec.encode(written)); // right after, the very same bytes
+                byte[] bytes = RecordCodec.encode(written);
+                long rc0 = cpu.getCurrentThreadCpuTime();
+                long rawElapsed = rawAppend(raw, bytes); // right after, the very same bytes
+                long rawCpuElapsed = cpu.getCurrentThreadCpuTime() - rc0;
                 if (i >= 0) {
                     ours[i] = elapsed;
                     oursCpu[i] = cpuElapsed;
                     rawTimes[i] = rawElapsed;
+                    rawCpu[i] = rawCpuElapsed;
                 }
             }
             long oursMedian = median(ours) / 1000;
             long rawMedian = median(rawTimes) / 1000;
             out.printf("%ndurable append of one message through a writer session (%d each after %d warm-up, median): "
-                    + "fray-jvm %d us (CPU %d us), raw open+write+fsync+close %d us, ratio %.2f%n", n,
-                    WARM_UP_APPENDS, oursMedian, median(oursCpu) / 1000, rawMedian, (double) oursMedian / rawMedian);
+                    + "fray-jvm %d us (CPU %d us), raw open+write+fsync+close %d us (CPU %d us), ratio %.2f%n", n,
+                    WARM_UP_APPENDS, oursMedian, median(oursCpu) / 1000, rawMedian, median(rawCpu) / 1000,
+                    (double) oursMedian / rawMedian);
 
             int rounds = BATCH_ROUNDS;
             long[] batchOurs = new long[rounds];

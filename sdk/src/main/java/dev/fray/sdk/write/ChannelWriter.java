@@ -9,6 +9,7 @@ import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.sdk.layout.FrayConfig;
 import dev.fray.sdk.layout.StorageVersions;
 import dev.fray.sdk.model.FrayRecord;
+import dev.fray.sdk.model.LogFile;
 import dev.fray.sdk.model.Message;
 import dev.fray.sdk.model.RecordType;
 import dev.fray.sdk.model.StorageVersion;
@@ -21,7 +22,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,18 +150,26 @@ public final class ChannelWriter implements AutoCloseable {
         } else {
             prepared.addAll(records);
         }
-        Map<LogAddress, ByteArrayOutputStream> perLog = new LinkedHashMap<>();
+        // Grouped by the log's file (an enum), in the order the logs first appear: no LogAddress per record.
+        Map<LogFile, ByteArrayOutputStream> perLog = new EnumMap<>(LogFile.class);
+        List<RecordType> firstOfLog = new ArrayList<>(2);
         for (FrayRecord r : prepared) {
             RecordType type = requireKnownType(r);
-            LogAddress log = WriteRouting.addressFor(type, version, machineId);
-            perLog.computeIfAbsent(log, k -> new ByteArrayOutputStream()).writeBytes(RecordCodec.encode(r));
+            ByteArrayOutputStream bytes = perLog.get(type.fileFor(version));
+            if (bytes == null) {
+                bytes = new ByteArrayOutputStream(256 * records.size());
+                perLog.put(type.fileFor(version), bytes);
+                firstOfLog.add(type);
+            }
+            bytes.writeBytes(RecordCodec.encode(r));
         }
-        for (Map.Entry<LogAddress, ByteArrayOutputStream> e : perLog.entrySet()) {
-            ByteBuffer bytes = ByteBuffer.wrap(e.getValue().toByteArray());
+        for (RecordType type : firstOfLog) {
+            LogAddress log = WriteRouting.addressFor(type, version, machineId);
+            ByteBuffer bytes = ByteBuffer.wrap(perLog.get(type.fileFor(version)).toByteArray());
             if (logs != null) {
-                logs.append(e.getKey(), bytes);
+                logs.append(log, bytes);
             } else {
-                backend.append(e.getKey(), bytes);
+                backend.append(log, bytes);
             }
         }
         return prepared;
