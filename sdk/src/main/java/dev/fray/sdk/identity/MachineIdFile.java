@@ -172,7 +172,12 @@ public final class MachineIdFile {
      * {@code encoded} does not start the way this class writes it.
      */
     static byte[] withSeq(byte[] encoded, String id, long seq) {
-        byte[] prefix = ("{\"id\":" + GoJson.quote(id) + ",\"seq\":").getBytes(StandardCharsets.UTF_8);
+        Prefix cached = lastPrefix;
+        if (cached == null || !cached.id().equals(id)) {
+            cached = new Prefix(id, ("{\"id\":" + GoJson.quote(id) + ",\"seq\":").getBytes(StandardCharsets.UTF_8));
+            lastPrefix = cached;
+        }
+        byte[] prefix = cached.bytes();
         if (encoded.length < prefix.length
                 || !Arrays.equals(encoded, 0, prefix.length, prefix, 0, prefix.length)) {
             return null;
@@ -191,6 +196,12 @@ public final class MachineIdFile {
         System.arraycopy(encoded, end, out, prefix.length + number.length, encoded.length - end);
         return out;
     }
+
+    /** The start of the content for one id, up to the seq digits; a process draws for one machine. */
+    private record Prefix(String id, byte[] bytes) {
+    }
+
+    private static volatile Prefix lastPrefix;
 
     private static ObjectNode fraysKeys(MachineIdentity identity) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -241,21 +241,36 @@ public final class HeldFile implements AutoCloseable {
 
     /** The whole content; fails for a file larger than {@code maxBytes}. */
     public byte[] readAll(int maxBytes) throws IOException {
+        ensureOpen();
+        // Small files (the counter, the ledger) in one pread, without asking for the size first.
+        byte[] small = new byte[SMALL_READ];
+        long read = preadFully(small, 0);
+        if (read < SMALL_READ) {
+            return Arrays.copyOf(small, (int) read);
+        }
         long size = size();
         if (size > maxBytes) {
             throw new IOException(path + " is implausibly large (" + size + " bytes)");
         }
         byte[] content = new byte[(int) size];
+        long done = preadFully(content, 0);
+        return done == content.length ? content : Arrays.copyOf(content, (int) done);
+    }
+
+    private static final int SMALL_READ = 4096;
+
+    /** Reads into {@code buffer} from {@code position} until it is full or the file ends; returns the bytes read. */
+    private long preadFully(byte[] buffer, long position) throws IOException {
         int done = 0;
-        while (done < content.length) {
-            byte[] chunk = done == 0 ? content : new byte[content.length - done];
+        while (done < buffer.length) {
+            byte[] chunk = done == 0 ? buffer : new byte[buffer.length - done];
             try {
-                long n = LibC.pread(fd, chunk, chunk.length, done);
+                long n = LibC.pread(fd, chunk, chunk.length, position + done);
                 if (n == 0) {
-                    break; // shrunk meanwhile
+                    break;
                 }
-                if (chunk != content) {
-                    System.arraycopy(chunk, 0, content, done, (int) n);
+                if (chunk != buffer) {
+                    System.arraycopy(chunk, 0, buffer, done, (int) n);
                 }
                 done += (int) n;
             } catch (LastErrorException e) {
@@ -264,7 +279,7 @@ public final class HeldFile implements AutoCloseable {
                 }
             }
         }
-        return done == content.length ? content : Arrays.copyOf(content, done);
+        return done;
     }
 
     /** Cuts the file to {@code length} bytes ({@code ftruncate(2)}). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,8 @@ public final class DirectoryAppendSession implements AutoCloseable {
     private final DirectoryStorageBackend backend;
     private final AppendSession logs = new AppendSession();
     private final Map<String, LedgerSession> ledgers = new HashMap<>();
+    /** By identity: records' equals and hashCode are slow until compiled, and callers reuse their addresses. */
+    private final Map<LogAddress, Path> paths = new IdentityHashMap<>();
 
     DirectoryAppendSession(DirectoryStorageBackend backend) {
         this.backend = backend;
@@ -34,12 +37,25 @@ public final class DirectoryAppendSession implements AutoCloseable {
 
     /** As {@link DirectoryStorageBackend#append}: one durable write of complete records, ledger kept current. */
     public void append(LogAddress log, ByteBuffer records) throws IOException {
-        Path file = backend.pathOf(log); // validates the address before anything touches the disk
+        Path file = pathOf(log);
         if (log.machine() != null) {
             logs.append(file, records, ledgerOf(log.machine()));
         } else {
             logs.append(file, records);
         }
+    }
+
+    /**
+     * The file of {@code log}, validated by the backend once per address object: a writer passes the same few
+     * addresses again and again, and resolving and normalising paths per append is measurable.
+     */
+    private synchronized Path pathOf(LogAddress log) {
+        Path file = paths.get(log);
+        if (file == null) {
+            file = backend.pathOf(log).toAbsolutePath().normalize();
+            paths.put(log, file);
+        }
+        return file;
     }
 
     private synchronized LedgerSession ledgerOf(String machine) {

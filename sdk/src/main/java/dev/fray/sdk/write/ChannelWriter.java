@@ -61,6 +61,8 @@ public final class ChannelWriter implements AutoCloseable {
     /** Held logs and ledgers; null when appends go through {@link #backend} one by one. */
     private final DirectoryAppendSession logs;
     private final Object appendLock = new Object();
+    /** One address object per log, reused for every append (guarded by appendLock). */
+    private final Map<LogFile, LogAddress> addresses = new EnumMap<>(LogFile.class);
     private boolean closed;
 
     private ChannelWriter(ChannelPaths paths, StorageVersion version, StorageBackend backend, String machineId,
@@ -164,7 +166,8 @@ public final class ChannelWriter implements AutoCloseable {
             bytes.writeBytes(RecordCodec.encode(r));
         }
         for (RecordType type : firstOfLog) {
-            LogAddress log = WriteRouting.addressFor(type, version, machineId);
+            LogAddress log = addresses.computeIfAbsent(type.fileFor(version),
+                    f -> WriteRouting.addressFor(type, version, machineId));
             ByteBuffer bytes = ByteBuffer.wrap(perLog.get(type.fileFor(version)).toByteArray());
             if (logs != null) {
                 logs.append(log, bytes);
