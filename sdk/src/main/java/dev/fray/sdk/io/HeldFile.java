@@ -273,6 +273,9 @@ public final class HeldFile implements AutoCloseable {
                     System.arraycopy(chunk, 0, buffer, done, (int) n);
                 }
                 done += (int) n;
+                if (n < chunk.length) {
+                    break; // a short read of a regular file is its end
+                }
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != LibC.EINTR) {
                     throw new IOException("pread from " + path + " failed: errno " + e.getErrorCode(), e);
