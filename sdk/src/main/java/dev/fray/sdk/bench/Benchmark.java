@@ -142,7 +142,9 @@ public final class Benchmark {
      * embedder or the watch loop uses it; {@value #WARM_UP_APPENDS} pairs are appended first and not counted, so the
      * figure is the steady state, not class loading and JIT compilation. Batches of {@code appends} messages go
      * through one {@link ChannelWriter#appendAll} call each, against one raw write of all their bytes: the first
-     * batch (cold: the batch paths run for the first time) is reported on its own, the median is over the others.
+     * batch (cold: the batch paths run for the first time) is reported on its own, then the medians of the next
+     * {@value #WARMING_ROUNDS} rounds (code still being compiled) and of the {@value #WARMING_ROUNDS} after them (warm,
+     * as in an importer that has written a few thousand records).
      * CPU time of the appending thread is printed next to wall time: on a shared host fsync latency swings, CPU time
      * much less.
      */
@@ -208,22 +210,27 @@ public final class Benchmark {
                 written.forEach(w -> bytes.writeBytes(RecordCodec.encode(w)));
                 batchRaw[r] = rawAppend(raw, bytes.toByteArray());
             }
-            long[] warmOurs = Arrays.copyOfRange(batchOurs, 1, rounds);
-            long[] warmRaw = Arrays.copyOfRange(batchRaw, 1, rounds);
-            long batchMedian = median(warmOurs) / 1000;
-            long batchRawMedian = median(warmRaw) / 1000;
-            out.printf("batch append of %d messages in one appendAll call (median of rounds 2-%d): fray-jvm %d us "
-                    + "(%.1f us per message; CPU %.1f us per message), raw write+fsync of the same bytes %d us, "
-                    + "ratio %.2f%n", n, rounds, batchMedian, (double) batchMedian / n,
-                    median(Arrays.copyOfRange(batchCpu, 1, rounds)) / 1000.0 / n, batchRawMedian,
-                    (double) batchMedian / batchRawMedian);
-            out.printf("first (cold) batch: fray-jvm %d us (%.1f us per message; CPU %.1f us per message), raw %d us%n",
-                    batchOurs[0] / 1000, batchOurs[0] / 1000.0 / n, batchCpu[0] / 1000.0 / n, batchRaw[0] / 1000);
+            out.printf("batch append of %d messages in one appendAll call, %d rounds (medians): fray-jvm vs raw "
+                    + "write+fsync of the same bytes%n", n, rounds);
+            batchRow("round 1 (cold)", batchOurs, batchCpu, batchRaw, 0, 1, n);
+            batchRow("rounds 2-" + (1 + WARMING_ROUNDS) + " (warming)", batchOurs, batchCpu, batchRaw, 1,
+                    1 + WARMING_ROUNDS, n);
+            batchRow("rounds " + (2 + WARMING_ROUNDS) + "-" + rounds + " (warm)", batchOurs, batchCpu, batchRaw,
+                    1 + WARMING_ROUNDS, rounds, n);
         }
     }
 
+    private void batchRow(String what, long[] ours, long[] cpu, long[] raw, int from, int to, int n) {
+        long oursMedian = median(Arrays.copyOfRange(ours, from, to)) / 1000;
+        long rawMedian = median(Arrays.copyOfRange(raw, from, to)) / 1000;
+        out.printf("  %-22s fray-jvm %6d us (%5.1f us per message; CPU %5.1f us per message), raw %6d us, ratio %.2f%n",
+                what, oursMedian, (double) oursMedian / n, median(Arrays.copyOfRange(cpu, from, to)) / 1000.0 / n,
+                rawMedian, (double) oursMedian / rawMedian);
+    }
+
     private static final int WARM_UP_APPENDS = 100;
-    private static final int BATCH_ROUNDS = 11;
+    private static final int WARMING_ROUNDS = 10;
+    private static final int BATCH_ROUNDS = 1 + 2 * WARMING_ROUNDS;
 
     private static long rawAppend(Path raw, byte[] bytes) throws IOException {
         long t0 = System.nanoTime();
