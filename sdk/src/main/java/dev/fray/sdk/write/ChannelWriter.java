@@ -19,6 +19,7 @@ import dev.fray.spi.LogAddress;
 import dev.fray.spi.StorageBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ import java.util.Map;
  * takes and releases the very {@code flock}s fray takes, on those open descriptors, so exclusion against fray and
  * other writers, and durability, are those of an open-per-append writer; a file removed or replaced underneath is
  * noticed under its lock and reopened. Where held files are not supported (no {@code flock(2)}), or with another
- * backend, each append opens and closes what it needs.
+ * backend, each append opens and closes what it needs. A writer dropped without {@code close()} releases its
+ * descriptors once the garbage collector finds it unreachable; do not count on it.
  *
  * <p>Thread-safe: appends through one writer are serialised (a {@code flock} cannot exclude threads sharing a
  * descriptor), so every record is a whole line and a writer's numbers increase in the order its lines land.
@@ -64,6 +66,7 @@ public final class ChannelWriter implements AutoCloseable {
     /** One address object per log, reused for every append (guarded by appendLock). */
     private final Map<LogFile, LogAddress> addresses = new EnumMap<>(LogFile.class);
     private boolean closed;
+    private final Cleaner.Cleanable release;
 
     private ChannelWriter(ChannelPaths paths, StorageVersion version, StorageBackend backend, String machineId,
             Map<String, String> machineAliases, Clock clock) {
@@ -79,6 +82,7 @@ public final class ChannelWriter implements AutoCloseable {
         // Only the plain directory backend: a subclass may do something else in append().
         this.logs = held && backend.getClass() == DirectoryStorageBackend.class
                 ? ((DirectoryStorageBackend) backend).openAppendSession() : null;
+        this.release = CLEANER.register(this, new Release(counter, logs));
     }
 
     /** A writer for the channel at {@code paths}, using the system clock and the directory backend. */
@@ -189,6 +193,14 @@ public final class ChannelWriter implements AutoCloseable {
                 return;
             }
             closed = true;
+            release.clean();
+        }
+    }
+
+    /** Closes a writer's held files when it is closed, or when it becomes unreachable without having been closed. */
+    private record Release(CounterSession counter, DirectoryAppendSession logs) implements Runnable {
+        @Override
+        public void run() {
             if (counter != null) {
                 counter.close();
             }
@@ -197,6 +209,9 @@ public final class ChannelWriter implements AutoCloseable {
             }
         }
     }
+
+    /** A writer dropped without close() must not leak its descriptors (they are plain ints, no finalizer has them). */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     /**
      * Posts a message as fray does: in v2, first makes sure this machine has an {@code agent_descriptor} for the

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -287,6 +289,36 @@ class WriterSessionTest {
         w.close();
         assertThrows(IllegalStateException.class, () -> w.post(message(w, "opus", "two")));
         assertEquals(1, wholeLines(paths.machineLog("box", LogFile.MESSAGES)).size());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void writersDroppedWithoutCloseDoNotLeakDescriptors() throws Exception {
+        ChannelPaths paths = v2Channel();
+        Path fds = Path.of("/proc/self/fd");
+        try (ChannelWriter w = ChannelWriter.open(paths)) {
+            w.post(message(w, "opus", "warm")); // JNA and every class loaded before counting
+        }
+        long before = countEntries(fds);
+        for (int i = 0; i < 40; i++) {
+            ChannelWriter dropped = ChannelWriter.open(paths);
+            dropped.post(message(dropped, "opus", "dropped " + i)); // holds ~4 descriptors, never closed
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long now = countEntries(fds);
+        while (now > before + 10 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+            now = countEntries(fds);
+        }
+        assertTrue(now <= before + 10, "descriptors of unreachable writers are released: " + before + " -> " + now);
+        assertEquals(List.of(), IntegrityVerifier.verifyMachine(paths, "box"));
+    }
+
+    private static long countEntries(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.count();
+        }
     }
 
     private static void awaitOutput(Path out, String text) throws Exception {
