@@ -22,9 +22,18 @@ public final class GoJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
     /** Whether the next value/key inside the current container needs a leading comma. */
     private boolean needComma;
+
+    GoJson() {
+        this(new StringBuilder(256));
+    }
+
+    /** An emitter appending to {@code out} (which may already hold other text). */
+    GoJson(StringBuilder out) {
+        this.out = out;
+    }
 
     /** The Go encoding of a JSON tree (objects keep their key order), without a trailing newline. */
     public static String write(JsonNode node) {

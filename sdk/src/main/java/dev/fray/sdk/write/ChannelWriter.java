@@ -17,10 +17,10 @@ import dev.fray.sdk.storage.DirectoryAppendSession;
 import dev.fray.sdk.storage.DirectoryStorageBackend;
 import dev.fray.spi.LogAddress;
 import dev.fray.spi.StorageBackend;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -157,22 +157,23 @@ public final class ChannelWriter implements AutoCloseable {
             prepared.addAll(records);
         }
         // Grouped by the log's file (an enum), in the order the logs first appear: no LogAddress per record.
-        Map<LogFile, ByteArrayOutputStream> perLog = new EnumMap<>(LogFile.class);
+        Map<LogFile, StringBuilder> perLog = new EnumMap<>(LogFile.class);
         List<RecordType> firstOfLog = new ArrayList<>(2);
         for (FrayRecord r : prepared) {
             RecordType type = requireKnownType(r);
-            ByteArrayOutputStream bytes = perLog.get(type.fileFor(version));
-            if (bytes == null) {
-                bytes = new ByteArrayOutputStream(256 * records.size());
-                perLog.put(type.fileFor(version), bytes);
+            StringBuilder lines = perLog.get(type.fileFor(version));
+            if (lines == null) {
+                lines = new StringBuilder(384 * records.size());
+                perLog.put(type.fileFor(version), lines);
                 firstOfLog.add(type);
             }
-            bytes.writeBytes(RecordCodec.encode(r));
+            RecordCodec.appendLine(r, lines);
         }
         for (RecordType type : firstOfLog) {
             LogAddress log = addresses.computeIfAbsent(type.fileFor(version),
                     f -> WriteRouting.addressFor(type, version, machineId));
-            ByteBuffer bytes = ByteBuffer.wrap(perLog.get(type.fileFor(version)).toByteArray());
+            ByteBuffer bytes = ByteBuffer.wrap(perLog.get(type.fileFor(version)).toString()
+                    .getBytes(StandardCharsets.UTF_8));
             if (logs != null) {
                 logs.append(log, bytes);
             } else {
