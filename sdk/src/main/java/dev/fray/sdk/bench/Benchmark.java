@@ -195,6 +195,7 @@ public final class Benchmark {
             long[] batchOurs = new long[rounds];
             long[] batchCpu = new long[rounds];
             long[] batchRaw = new long[rounds];
+            long[] batchRawCpu = new long[rounds];
             for (int r = 0; r < rounds; r++) {
                 List<dev.fray.sdk.model.Message> batch = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
@@ -208,24 +209,27 @@ public final class Benchmark {
                 batchCpu[r] = cpu.getCurrentThreadCpuTime() - c0;
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                 written.forEach(w -> bytes.writeBytes(RecordCodec.encode(w)));
+                long rc0 = cpu.getCurrentThreadCpuTime();
                 batchRaw[r] = rawAppend(raw, bytes.toByteArray());
+                batchRawCpu[r] = cpu.getCurrentThreadCpuTime() - rc0;
             }
             out.printf("batch append of %d messages in one appendAll call, %d rounds (medians): fray-jvm vs raw "
                     + "write+fsync of the same bytes%n", n, rounds);
-            batchRow("round 1 (cold)", batchOurs, batchCpu, batchRaw, 0, 1, n);
-            batchRow("rounds 2-" + (1 + WARMING_ROUNDS) + " (warming)", batchOurs, batchCpu, batchRaw, 1,
+            batchRow("round 1 (cold)", batchOurs, batchCpu, batchRaw, batchRawCpu, 0, 1, n);
+            batchRow("rounds 2-" + (1 + WARMING_ROUNDS) + " (warming)", batchOurs, batchCpu, batchRaw, batchRawCpu, 1,
                     1 + WARMING_ROUNDS, n);
             batchRow("rounds " + (2 + WARMING_ROUNDS) + "-" + rounds + " (warm)", batchOurs, batchCpu, batchRaw,
-                    1 + WARMING_ROUNDS, rounds, n);
+                    batchRawCpu, 1 + WARMING_ROUNDS, rounds, n);
         }
     }
 
-    private void batchRow(String what, long[] ours, long[] cpu, long[] raw, int from, int to, int n) {
+    private void batchRow(String what, long[] ours, long[] cpu, long[] raw, long[] rawCpu, int from, int to, int n) {
         long oursMedian = median(Arrays.copyOfRange(ours, from, to)) / 1000;
         long rawMedian = median(Arrays.copyOfRange(raw, from, to)) / 1000;
-        out.printf("  %-22s fray-jvm %6d us (%5.1f us per message; CPU %5.1f us per message), raw %6d us, ratio %.2f%n",
-                what, oursMedian, (double) oursMedian / n, median(Arrays.copyOfRange(cpu, from, to)) / 1000.0 / n,
-                rawMedian, (double) oursMedian / rawMedian);
+        out.printf("  %-22s fray-jvm %6d us (%5.1f us per message; CPU %5.1f us per message), raw %6d us (CPU %d us), "
+                + "ratio %.2f%n", what, oursMedian, (double) oursMedian / n,
+                median(Arrays.copyOfRange(cpu, from, to)) / 1000.0 / n, rawMedian,
+                median(Arrays.copyOfRange(rawCpu, from, to)) / 1000, (double) oursMedian / rawMedian);
     }
 
     private static final int WARM_UP_APPENDS = 100;
