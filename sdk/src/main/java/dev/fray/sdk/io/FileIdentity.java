@@ -53,12 +53,23 @@ final class FileIdentity {
         return key;
     }
 
-    /** The identity of the file {@code path} names now; null when there is none. */
-    static Object ofPath(Path path) throws IOException {
+    /**
+     * {@code path} as the C string libc is given for it: encoded as JNA encodes a {@code String} argument (so it
+     * names the file {@link LibC#open} opened), NUL-terminated. Computed once per held file: JNA converts a
+     * {@code String} argument through a call back into Java on every call.
+     */
+    static byte[] cPath(Path path) {
+        byte[] bytes = path.toString().getBytes(java.nio.charset.Charset.forName(
+                com.sun.jna.Native.getDefaultStringEncoding()));
+        return Arrays.copyOf(bytes, bytes.length + 1);
+    }
+
+    /** The identity of the file {@code path} ({@code cPath} as from {@link #cPath}) names now; null when none. */
+    static Object ofPath(Path path, byte[] cPath) throws IOException {
         if (NATIVE) {
             byte[] stat = new byte[STAT_BUFFER];
             try {
-                Native.stat(path.toString(), stat);
+                Native.stat(cPath, stat);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == LibC.ENOENT || e.getErrorCode() == ENOTDIR) {
                     return null;
@@ -116,7 +127,7 @@ final class FileIdentity {
             com.sun.jna.Native.register(Native.class, Platform.C_LIBRARY_NAME);
         }
 
-        static native int stat(String path, byte[] buffer) throws LastErrorException;
+        static native int stat(byte[] path, byte[] buffer) throws LastErrorException;
 
         static native int fstat(int fd, byte[] buffer) throws LastErrorException;
     }

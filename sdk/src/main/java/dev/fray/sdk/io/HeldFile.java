@@ -57,6 +57,8 @@ public final class HeldFile implements AutoCloseable {
     private final Mode mode;
     private final int fd;
     private final Object identity;
+    /** {@link #path} as a C string, for the identity check on every lock. */
+    private final byte[] cPath;
     private final boolean created;
     private boolean closed;
 
@@ -65,6 +67,7 @@ public final class HeldFile implements AutoCloseable {
         this.mode = mode;
         this.fd = fd;
         this.identity = identity;
+        this.cPath = FileIdentity.cPath(path);
         this.created = created;
     }
 
@@ -182,7 +185,7 @@ public final class HeldFile implements AutoCloseable {
     /** Whether {@code path} still names this file (false when it was removed, renamed away or replaced). */
     public boolean isStillAt() throws IOException {
         ensureOpen();
-        return identity.equals(FileIdentity.ofPath(path));
+        return identity.equals(FileIdentity.ofPath(path, cPath));
     }
 
     /** The current size ({@code lseek(SEEK_END)}; for an appender under its lock, where the next write lands). */
