@@ -121,9 +121,20 @@ public final class HeldFile implements AutoCloseable {
     public static HeldFile lockCurrent(HeldFile held, Path path, Mode mode) throws IOException {
         HeldFile file = held != null && !held.closed ? held : open(path, mode);
         for (int attempt = 0; ; attempt++) {
-            file.lock();
-            if (file.isStillAt()) {
-                return file;
+            boolean locked = false;
+            try {
+                file.lock();
+                locked = true;
+                if (file.isStillAt()) {
+                    return file;
+                }
+            } catch (IOException | RuntimeException e) {
+                if (file != held) {
+                    file.close(); // opened here: nobody else will (closing also releases the lock)
+                } else if (locked) {
+                    file.unlock();
+                }
+                throw e;
             }
             file.close(); // closing the descriptor also releases its lock
             if (attempt == MAX_REOPENS) {
