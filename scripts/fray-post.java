@@ -68,9 +68,11 @@ class fray_post implements Callable<Integer> {
         if (replyTo != null) {
             draft = draft.replyingTo(replyTo);
         }
-        ChannelWriter writer = ChannelWriter.open(paths);
         String channelId = FrayConfig.read(paths).channelId().orElse("");
-        Message written = writer.post(draft.toMessage(channelId, writer.clock()));
+        Message written;
+        try (ChannelWriter writer = ChannelWriter.open(paths)) {
+            written = writer.post(draft.toMessage(channelId, writer.clock()));
+        }
         if (json) {
             System.out.print(new String(dev.fray.sdk.json.RecordCodec.encode(written),
                     java.nio.charset.StandardCharsets.UTF_8));

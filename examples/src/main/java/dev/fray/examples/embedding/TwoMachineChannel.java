@@ -42,9 +42,11 @@ public final class TwoMachineChannel {
 
         // 1. the laptop creates a multi-machine channel and posts
         ChannelPaths laptop = ChannelInit.createMultiMachine(laptopProject, "demo-team", "laptop");
-        ChannelWriter laptopWriter = ChannelWriter.open(laptop);
-        Message question = laptopWriter.post(MessageDraft.of("opus", "@sonnet can you run the load test?")
-                .withKnownAgents(agents).toMessage("demo-team", laptopWriter.clock()));
+        Message question;
+        try (ChannelWriter laptopWriter = ChannelWriter.open(laptop)) { // a session: close it when done writing
+            question = laptopWriter.post(MessageDraft.of("opus", "@sonnet can you run the load test?")
+                    .withKnownAgents(agents).toMessage("demo-team", laptopWriter.clock()));
+        }
         out.println("laptop posted " + question.id() + " mentioning " + question.mentions());
 
         // 2. the synced folder carries the shared logs (never local/) to the server, which joins
@@ -52,11 +54,13 @@ public final class TwoMachineChannel {
         ChannelPaths server = ChannelPaths.ofProjectRoot(serverProject);
         MachineInit.init(server, "server");
         Rebuilder.rebuildIfStale(server);
-        ChannelWriter serverWriter = ChannelWriter.open(server);
-        Message answer = serverWriter.post(MessageDraft.of("sonnet", "@opus@laptop done: p99 is 41 ms")
-                .replyingTo(question.id()).withKnownAgents(agents).toMessage("demo-team", serverWriter.clock()));
-        serverWriter.post(MessageDraft.of("sonnet", "@opus@server nobody runs you here")
-                .withKnownAgents(agents).toMessage("demo-team", serverWriter.clock()));
+        Message answer;
+        try (ChannelWriter serverWriter = ChannelWriter.open(server)) {
+            answer = serverWriter.post(MessageDraft.of("sonnet", "@opus@laptop done: p99 is 41 ms")
+                    .replyingTo(question.id()).withKnownAgents(agents).toMessage("demo-team", serverWriter.clock()));
+            serverWriter.post(MessageDraft.of("sonnet", "@opus@server nobody runs you here")
+                    .withKnownAgents(agents).toMessage("demo-team", serverWriter.clock()));
+        }
         out.println("server replied " + answer.id() + " mentioning " + answer.mentions());
 
         // 3. back to the laptop: rebuild, then route mentions for the agent that runs here

@@ -150,9 +150,17 @@ public final class Benchmark {
 
     /**
      * Durable appends against a raw open+write+fsync+close of the very same bytes, interleaved (each of ours is
-     * followed by the raw write of the bytes it wrote) so both see the same disk and load: single messages through {@link ChannelWriter#append}, then a
-     * batch of {@code appends} messages through one {@link ChannelWriter#appendAll} call against one raw write of all
-     * their bytes.
+     * followed by the raw write of the bytes it wrote) so both see the same disk and load.
+     *
+     * <p>Single messages go through one {@link ChannelWriter} session, opened once and appended to many times, as an
+     * embedder or the watch loop uses it; {@value #WARM_UP_APPENDS} pairs are appended first and not counted, so the
+     * figure is the steady state, not class loading and JIT compilation. Batches of {@code appends} messages go
+     * through one {@link ChannelWriter#appendAll} call each, against one raw write of all their bytes: the first
+     * batch (cold: the batch paths run for the first time) is reported on its own, then the medians of the next
+     * {@value #WARMING_ROUNDS} rounds (code still being compiled) and of the {@value #WARMING_ROUNDS} after them (warm,
+     * as in an importer that has written a few thousand records).
+     * CPU time of the appending thread is printed next to wall time: on a shared host fsync latency swings, CPU time
+     * much less.
      */
     public void runAppends() throws IOException {
         Path project = options.workDir().resolve("append-" + System.nanoTime());
@@ -161,48 +169,86 @@ public final class Benchmark {
         Files.writeString(paths.config(), "{\n  \"version\": 1,\n  \"storage_version\": 2\n}\n");
         Files.createFile(paths.v2Sentinel());
         dev.fray.sdk.identity.MachineInit.init(paths, "bench");
-        ChannelWriter writer = ChannelWriter.open(paths);
         Path raw = project.resolve("raw.jsonl");
         MachineIdentity id = MachineIdFile.read(paths).orElseThrow();
-        writer.post(MessageDraft.of("bench", "warm-up").toMessage("ch-bench", writer.clock()));
-        int n = options.appends();
-        long[] ours = new long[n];
-        long[] rawTimes = new long[n];
-        for (int i = 0; i < n; i++) {
-            var message = MessageDraft.of("bench", "append number " + i + " from " + id.id())
-                    .toMessage("ch-bench", writer.clock());
-            long t0 = System.nanoTime();
-            var written = writer.append(message);
-            ours[i] = System.nanoTime() - t0;
-            rawTimes[i] = rawAppend(raw, RecordCodec.encode(written)); // right after, the very same bytes
-        }
-        long oursMedian = median(ours) / 1000;
-        long rawMedian = median(rawTimes) / 1000;
-        out.printf("%ndurable append of one message (%d each, median): fray-jvm %d us, raw write+fsync %d us, "
-                + "ratio %.2f%n", n, oursMedian, rawMedian, (double) oursMedian / rawMedian);
-
-        int rounds = 5;
-        long[] batchOurs = new long[rounds];
-        long[] batchRaw = new long[rounds];
-        for (int r = 0; r < rounds; r++) {
-            List<dev.fray.sdk.model.Message> batch = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                batch.add(MessageDraft.of("bench", "batch " + r + " number " + i + " from " + id.id())
-                        .toMessage("ch-bench", writer.clock()));
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (ChannelWriter writer = ChannelWriter.open(paths)) {
+            writer.post(MessageDraft.of("bench", "warm-up").toMessage("ch-bench", writer.clock()));
+            int n = options.appends();
+            long[] ours = new long[n];
+            long[] oursCpu = new long[n];
+            long[] rawTimes = new long[n];
+            long[] rawCpu = new long[n];
+            for (int i = -WARM_UP_APPENDS; i < n; i++) {
+                var message = MessageDraft.of("bench", "append number " + i + " from " + id.id())
+                        .toMessage("ch-bench", writer.clock());
+                long c0 = cpu.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                var written = writer.append(message);
+                long elapsed = System.nanoTime() - t0;
+                long cpuElapsed = cpu.getCurrentThreadCpuTime() - c0;
+                byte[] bytes = RecordCodec.encode(written);
+                long rc0 = cpu.getCurrentThreadCpuTime();
+                long rawElapsed = rawAppend(raw, bytes); // right after, the very same bytes
+                long rawCpuElapsed = cpu.getCurrentThreadCpuTime() - rc0;
+                if (i >= 0) {
+                    ours[i] = elapsed;
+                    oursCpu[i] = cpuElapsed;
+                    rawTimes[i] = rawElapsed;
+                    rawCpu[i] = rawCpuElapsed;
+                }
             }
-            long t0 = System.nanoTime();
-            List<dev.fray.sdk.model.FrayRecord> written = writer.appendAll(batch);
-            batchOurs[r] = System.nanoTime() - t0;
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            written.forEach(w -> bytes.writeBytes(RecordCodec.encode(w)));
-            batchRaw[r] = rawAppend(raw, bytes.toByteArray());
+            long oursMedian = median(ours) / 1000;
+            long rawMedian = median(rawTimes) / 1000;
+            out.printf("%ndurable append of one message through a writer session (%d each after %d warm-up, median): "
+                    + "fray-jvm %d us (CPU %d us), raw open+write+fsync+close %d us (CPU %d us), ratio %.2f%n", n,
+                    WARM_UP_APPENDS, oursMedian, median(oursCpu) / 1000, rawMedian, median(rawCpu) / 1000,
+                    (double) oursMedian / rawMedian);
+
+            int rounds = BATCH_ROUNDS;
+            long[] batchOurs = new long[rounds];
+            long[] batchCpu = new long[rounds];
+            long[] batchRaw = new long[rounds];
+            long[] batchRawCpu = new long[rounds];
+            for (int r = 0; r < rounds; r++) {
+                List<dev.fray.sdk.model.Message> batch = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    batch.add(MessageDraft.of("bench", "batch " + r + " number " + i + " from " + id.id())
+                            .toMessage("ch-bench", writer.clock()));
+                }
+                long c0 = cpu.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                List<dev.fray.sdk.model.FrayRecord> written = writer.appendAll(batch);
+                batchOurs[r] = System.nanoTime() - t0;
+                batchCpu[r] = cpu.getCurrentThreadCpuTime() - c0;
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                written.forEach(w -> bytes.writeBytes(RecordCodec.encode(w)));
+                long rc0 = cpu.getCurrentThreadCpuTime();
+                batchRaw[r] = rawAppend(raw, bytes.toByteArray());
+                batchRawCpu[r] = cpu.getCurrentThreadCpuTime() - rc0;
+            }
+            out.printf("batch append of %d messages in one appendAll call, %d rounds (medians): fray-jvm vs raw "
+                    + "write+fsync of the same bytes%n", n, rounds);
+            batchRow("round 1 (cold)", batchOurs, batchCpu, batchRaw, batchRawCpu, 0, 1, n);
+            batchRow("rounds 2-" + (1 + WARMING_ROUNDS) + " (warming)", batchOurs, batchCpu, batchRaw, batchRawCpu, 1,
+                    1 + WARMING_ROUNDS, n);
+            batchRow("rounds " + (2 + WARMING_ROUNDS) + "-" + rounds + " (warm)", batchOurs, batchCpu, batchRaw,
+                    batchRawCpu, 1 + WARMING_ROUNDS, rounds, n);
         }
-        long batchMedian = median(batchOurs) / 1000;
-        long batchRawMedian = median(batchRaw) / 1000;
-        out.printf("batch append of %d messages in one appendAll call (%d rounds, median): fray-jvm %d us "
-                + "(%.1f us per message), raw write+fsync of the same bytes %d us, ratio %.2f%n", n, rounds,
-                batchMedian, (double) batchMedian / n, batchRawMedian, (double) batchMedian / batchRawMedian);
     }
+
+    private void batchRow(String what, long[] ours, long[] cpu, long[] raw, long[] rawCpu, int from, int to, int n) {
+        long oursMedian = median(Arrays.copyOfRange(ours, from, to)) / 1000;
+        long rawMedian = median(Arrays.copyOfRange(raw, from, to)) / 1000;
+        out.printf("  %-22s fray-jvm %6d us (%5.1f us per message; CPU %5.1f us per message), raw %6d us (CPU %d us), "
+                + "ratio %.2f%n", what, oursMedian, (double) oursMedian / n,
+                median(Arrays.copyOfRange(cpu, from, to)) / 1000.0 / n, rawMedian,
+                median(Arrays.copyOfRange(rawCpu, from, to)) / 1000, (double) oursMedian / rawMedian);
+    }
+
+    private static final int WARM_UP_APPENDS = 100;
+    private static final int WARMING_ROUNDS = 10;
+    private static final int BATCH_ROUNDS = 1 + 2 * WARMING_ROUNDS;
 
     private static long rawAppend(Path raw, byte[] bytes) throws IOException {
         long t0 = System.nanoTime();

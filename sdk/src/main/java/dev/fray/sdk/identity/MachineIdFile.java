@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +165,43 @@ public final class MachineIdFile {
         anchor.logSizes().forEach(sizes::put);
         return GoJson.line(node);
     }
+
+    /**
+     * {@code encoded} (this class's encoding of an identity with id {@code id}, anchor or not) with its {@code seq}
+     * replaced by {@code seq}: the bytes {@link #encode} would write for the same identity with that number. Null when
+     * {@code encoded} does not start the way this class writes it.
+     */
+    static byte[] withSeq(byte[] encoded, String id, long seq) {
+        Prefix cached = lastPrefix;
+        if (cached == null || !cached.id().equals(id)) {
+            cached = new Prefix(id, ("{\"id\":" + GoJson.quote(id) + ",\"seq\":").getBytes(StandardCharsets.UTF_8));
+            lastPrefix = cached;
+        }
+        byte[] prefix = cached.bytes();
+        if (encoded.length < prefix.length
+                || !Arrays.equals(encoded, 0, prefix.length, prefix, 0, prefix.length)) {
+            return null;
+        }
+        int end = prefix.length;
+        while (end < encoded.length && encoded[end] >= '0' && encoded[end] <= '9') {
+            end++;
+        }
+        if (end == prefix.length || end == encoded.length || encoded[end] != ',') {
+            return null;
+        }
+        byte[] number = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[prefix.length + number.length + encoded.length - end];
+        System.arraycopy(encoded, 0, out, 0, prefix.length);
+        System.arraycopy(number, 0, out, prefix.length, number.length);
+        System.arraycopy(encoded, end, out, prefix.length + number.length, encoded.length - end);
+        return out;
+    }
+
+    /** The start of the content for one id, up to the seq digits; a process draws for one machine. */
+    private record Prefix(String id, byte[] bytes) {
+    }
+
+    private static volatile Prefix lastPrefix;
 
     private static ObjectNode fraysKeys(MachineIdentity identity) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The new content is written over the old one before the file is truncated to its length, so a crash never
  * leaves an empty file (fray truncates first); at worst trailing bytes remain, which the salvage path handles.
+ *
+ * <p>The static methods open and close the file per draw; {@link CounterSession} draws the same way on a descriptor a
+ * writer keeps open.
  */
 public final class SequenceCounter {
 
@@ -86,52 +89,80 @@ public final class SequenceCounter {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FlockHandle lock = Flock.exclusive(file)) {
             byte[] content = readAll(channel);
-            MachineIdFile.Parsed parsed = parseCached(content, file);
-            MachineIdFile.Anchor anchor = parsed.anchor();
-            Map<String, Path> logs = null;
-            boolean reanchor;
-            long seq;
-            if (parsed.seq() == null || parsed.anchorDamaged()) {
-                logs = LogSeqScan.logsOf(paths, parsed.id());
-                long inLogs = LogSeqScan.highestSeq(logs, null);
-                seq = parsed.seq() == null ? inLogs : Math.max(parsed.seq(), inLogs);
-                reanchor = true;
-                LOG.warn("{}: sequence number missing or damaged; recovered {} from {}", file, seq,
-                        paths.machineDir(parsed.id()));
-            } else if (anchor == null) {
-                seq = parsed.seq(); // written durably (fray, init, migration): fray's rule
-                reanchor = true;
-            } else if (boot.isPresent() && boot.get().equals(anchor.boot())) {
-                seq = parsed.seq(); // same boot: the page cache holds every write
-                reanchor = seq < anchor.seq() || seq + n - anchor.seq() >= ANCHOR_EVERY;
-            } else {
-                logs = LogSeqScan.logsOf(paths, parsed.id());
-                long inLogs = LogSeqScan.highestSeq(logs, anchor.logSizes());
-                if (inLogs > parsed.seq()) {
-                    LOG.info("{}: counter {} was behind this machine's logs ({}) after a restart; continuing after it",
-                            file, parsed.seq(), inLogs);
-                }
-                seq = Math.max(parsed.seq(), inLogs);
-                reanchor = true;
+            Draw draw = draw(paths, file, content, n, clock, boot);
+            write(channel, content.length, draw.content(), draw.durable());
+            draw.remember(file);
+            return draw.first();
+        }
+    }
+
+    /**
+     * One draw decided: the first number handed out, the file's new content, and whether it must be fsynced (an
+     * anchor, or no boot id). The caller holds the file's lock, has read {@code content}, and writes the result.
+     */
+    record Draw(long first, byte[] content, boolean durable, MachineIdFile.Parsed parsed) {
+
+        /** Records the content as this process's last write, so the next draw need not parse it again. */
+        void remember(Path file) {
+            LAST_WRITTEN.put(file, new Written(content, parsed));
+        }
+    }
+
+    /** The counter logic shared by the open-per-draw path and {@link CounterSession}: see the class comment. */
+    static Draw draw(ChannelPaths paths, Path file, byte[] content, int n, Clock clock, Optional<String> boot)
+            throws IOException {
+        if (n < 1) {
+            throw new IllegalArgumentException("must reserve at least one sequence number, not " + n);
+        }
+        Written previous = LAST_WRITTEN.get(file);
+        boolean ours = previous != null && Arrays.equals(previous.content(), content); // nobody else drew since
+        MachineIdFile.Parsed parsed = ours ? previous.parsed() : MachineIdFile.parseLenient(content, file);
+        MachineIdFile.Anchor anchor = parsed.anchor();
+        Map<String, Path> logs = null;
+        boolean reanchor;
+        long seq;
+        if (parsed.seq() == null || parsed.anchorDamaged()) {
+            logs = LogSeqScan.logsOf(paths, parsed.id());
+            long inLogs = LogSeqScan.highestSeq(logs, null);
+            seq = parsed.seq() == null ? inLogs : Math.max(parsed.seq(), inLogs);
+            reanchor = true;
+            LOG.warn("{}: sequence number missing or damaged; recovered {} from {}", file, seq,
+                    paths.machineDir(parsed.id()));
+        } else if (anchor == null) {
+            seq = parsed.seq(); // written durably (fray, init, migration): fray's rule
+            reanchor = true;
+        } else if (boot.isPresent() && boot.get().equals(anchor.boot())) {
+            seq = parsed.seq(); // same boot: the page cache holds every write
+            reanchor = seq < anchor.seq() || seq + n - anchor.seq() >= ANCHOR_EVERY;
+        } else {
+            logs = LogSeqScan.logsOf(paths, parsed.id());
+            long inLogs = LogSeqScan.highestSeq(logs, anchor.logSizes());
+            if (inLogs > parsed.seq()) {
+                LOG.info("{}: counter {} was behind this machine's logs ({}) after a restart; continuing after it",
+                        file, parsed.seq(), inLogs);
             }
-            long first = Math.addExact(seq, 1);
-            long last = Math.addExact(seq, n);
-            long createdAt = parsed.createdAt() != 0 ? parsed.createdAt() : clock.instant().getEpochSecond();
-            MachineIdentity next = new MachineIdentity(parsed.id(), last, createdAt);
-            byte[] updated;
-            MachineIdFile.Anchor written = null;
-            if (boot.isEmpty()) {
-                updated = MachineIdFile.encode(next);
-            } else {
-                written = reanchor ? new MachineIdFile.Anchor(boot.get(), last,
-                        LogSeqScan.sizes(logs != null ? logs : LogSeqScan.logsOf(paths, parsed.id()))) : anchor;
+            seq = Math.max(parsed.seq(), inLogs);
+            reanchor = true;
+        }
+        long first = Math.addExact(seq, 1);
+        long last = Math.addExact(seq, n);
+        long createdAt = parsed.createdAt() != 0 ? parsed.createdAt() : clock.instant().getEpochSecond();
+        MachineIdentity next = new MachineIdentity(parsed.id(), last, createdAt);
+        byte[] updated;
+        MachineIdFile.Anchor written = null;
+        if (boot.isEmpty()) {
+            updated = MachineIdFile.encode(next);
+        } else {
+            written = reanchor ? new MachineIdFile.Anchor(boot.get(), last,
+                    LogSeqScan.sizes(logs != null ? logs : LogSeqScan.logsOf(paths, parsed.id()))) : anchor;
+            // Our own bytes with only seq to change (the usual draw): replace the number instead of encoding it all.
+            updated = ours && !reanchor ? MachineIdFile.withSeq(content, parsed.id(), last) : null;
+            if (updated == null) {
                 updated = MachineIdFile.encode(next, written);
             }
-            write(channel, content.length, updated, boot.isEmpty() || reanchor);
-            LAST_WRITTEN.put(file, new Written(updated,
-                    new MachineIdFile.Parsed(next.id(), next.seq(), next.createdAt(), written, false)));
-            return first;
         }
+        return new Draw(first, updated, boot.isEmpty() || reanchor,
+                new MachineIdFile.Parsed(next.id(), next.seq(), next.createdAt(), written, false));
     }
 
     /**
@@ -141,14 +172,6 @@ public final class SequenceCounter {
     private static final Map<Path, Written> LAST_WRITTEN = new ConcurrentHashMap<>();
 
     private record Written(byte[] content, MachineIdFile.Parsed parsed) {
-    }
-
-    private static MachineIdFile.Parsed parseCached(byte[] content, Path file) throws IOException {
-        Written last = LAST_WRITTEN.get(file);
-        if (last != null && Arrays.equals(last.content(), content)) {
-            return last.parsed();
-        }
-        return MachineIdFile.parseLenient(content, file);
     }
 
     private static void write(FileChannel channel, int oldLength, byte[] updated, boolean durable) throws IOException {

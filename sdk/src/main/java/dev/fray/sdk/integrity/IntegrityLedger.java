@@ -2,8 +2,6 @@ package dev.fray.sdk.integrity;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fray.sdk.io.Flock;
 import dev.fray.sdk.io.FlockHandle;
 import dev.fray.sdk.json.FrayJson;
@@ -58,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *       first) and is caught up at the next append.</li>
  * </ul>
  * A second fsync per append would double append latency. Ledger failures are logged, never reported as append
- * failures: the records are already durable, and a retry would duplicate them.
+ * failures: the records are already durable, and a retry would duplicate them. A writer session keeps the ledger
+ * through {@link LedgerSession}, which extends the chains in memory and writes the file lazily.
  */
 public final class IntegrityLedger {
 
@@ -80,7 +79,7 @@ public final class IntegrityLedger {
         return LogAppender.appendBatch(log, records, updater(paths, machineId));
     }
 
-    private static void requirePlainName(String name) {
+    static void requirePlainName(String name) {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
                 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not a plain machine or file name: " + name);
@@ -90,7 +89,10 @@ public final class IntegrityLedger {
     /** The under-lock step of {@link #append}, for callers that drive {@link LogAppender} themselves. */
     public static LogAppender.UnderLock updater(ChannelPaths paths, String machineId) {
         requirePlainName(machineId);
-        Path ledger = paths.integrityLedger(machineId);
+        return updater(paths.integrityLedger(machineId));
+    }
+
+    static LogAppender.UnderLock updater(Path ledger) {
         return (log, offset, records) -> {
             try {
                 update(ledger, log, offset, records);
@@ -167,19 +169,34 @@ public final class IntegrityLedger {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The content of a ledger file with these entries (pretty JSON, entries in UTF-8 order of file names). */
+    /**
+     * The content of a ledger file with these entries: what {@code GoJson.pretty} writes for the tree
+     * {@code {"format": 2, "files": {name: {"lines", "bytes", "chain", "check"}}}} with entries in UTF-8 order of
+     * file names, written directly (building the tree cost more than the rest of a ledger update).
+     */
     static byte[] encode(Map<String, LedgerEntry> entries) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("format", FORMAT);
-        ObjectNode files = root.putObject("files");
         Map<String, LedgerEntry> sorted = new TreeMap<>(Utf8Order::compare);
         sorted.putAll(entries);
-        sorted.forEach((name, entry) -> files.putObject(name)
-                .put("lines", entry.lines())
-                .put("bytes", entry.bytes())
-                .put("chain", entry.chain())
-                .put("check", check(name, entry)));
-        return GoJson.pretty(root);
+        StringBuilder b = new StringBuilder(64 + 200 * sorted.size());
+        b.append("{\n  \"format\": ").append(FORMAT).append(",\n  \"files\": ");
+        if (sorted.isEmpty()) {
+            b.append("{}");
+        } else {
+            b.append('{');
+            String separator = "\n";
+            for (Map.Entry<String, LedgerEntry> e : sorted.entrySet()) {
+                LedgerEntry entry = e.getValue();
+                b.append(separator).append("    ").append(GoJson.quote(e.getKey())).append(": {\n")
+                        .append("      \"lines\": ").append(entry.lines()).append(",\n")
+                        .append("      \"bytes\": ").append(entry.bytes()).append(",\n")
+                        .append("      \"chain\": ").append(GoJson.quote(entry.chain())).append(",\n")
+                        .append("      \"check\": \"").append(check(e.getKey(), entry)).append("\"\n")
+                        .append("    }");
+                separator = ",\n";
+            }
+            b.append("\n  }");
+        }
+        return b.append("\n}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An entry's self-check: the first 8 bytes of SHA-256 over its file name and fields, in hex. */
@@ -190,17 +207,11 @@ public final class IntegrityLedger {
     }
 
     /**
-     * Overwrites the ledger in place (no rename, no fsync: see the class comment). A shorter content is padded with
-     * spaces before its final newline, so the file never shrinks and never needs truncating.
+     * Overwrites the ledger in place (no rename, no fsync: see the class comment); returns the bytes written. A shorter
+     * content is padded with spaces before its final newline, so the file never shrinks and never needs truncating.
      */
     static byte[] writeInPlace(FileChannel channel, long oldLength, byte[] content) throws IOException {
-        byte[] out = content;
-        if (content.length < oldLength) {
-            out = new byte[(int) oldLength];
-            System.arraycopy(content, 0, out, 0, content.length - 1);
-            Arrays.fill(out, content.length - 1, out.length - 1, (byte) ' ');
-            out[out.length - 1] = '\n';
-        }
+        byte[] out = padded(content, oldLength);
         ByteBuffer buffer = ByteBuffer.wrap(out);
         long position = 0;
         while (buffer.hasRemaining()) {
@@ -209,44 +220,84 @@ public final class IntegrityLedger {
         return out;
     }
 
+    /** {@code content}, padded with spaces before its final newline to at least {@code oldLength} bytes. */
+    static byte[] padded(byte[] content, long oldLength) {
+        if (content.length >= oldLength) {
+            return content;
+        }
+        byte[] out = new byte[(int) oldLength];
+        System.arraycopy(content, 0, out, 0, content.length - 1);
+        Arrays.fill(out, content.length - 1, out.length - 1, (byte) ' ');
+        out[out.length - 1] = '\n';
+        return out;
+    }
+
     /**
      * Folds {@code records}, just appended at {@code offset} of {@code log}, into the ledger. The caller holds the
      * log's lock, so the log's first {@code offset} bytes cannot change meanwhile.
      */
     static void update(Path ledger, Path log, long offset, ByteBuffer records) throws IOException {
-        String fileName = log.getFileName().toString();
         try (FlockHandle dirLock = Flock.exclusive(ledger.getParent());
              FileChannel channel = FileChannel.open(ledger, StandardOpenOption.CREATE, StandardOpenOption.READ,
                      StandardOpenOption.WRITE)) {
             long oldLength = channel.size();
-            Map<String, LedgerEntry> entries = new TreeMap<>(Utf8Order::compare);
+            Map<String, LedgerEntry> entries = Map.of();
             if (oldLength > 0) {
-                try {
-                    entries.putAll(parseCached(readAll(channel, oldLength, ledger), ledger));
-                } catch (IOException e) {
-                    LOG.warn("rebuilding unreadable integrity ledger {}: {}", ledger, e.getMessage());
-                }
+                entries = readable(readAll(channel, oldLength, ledger), ledger);
             }
-            LedgerEntry known = entries.getOrDefault(fileName, LedgerEntry.EMPTY);
-            LineChain chain;
-            // known.bytes() == offset is the usual case (the ledger is current), and then the claim ends where the
-            // previous append, a whole number of lines, ended: no need to open the log to look.
-            if (known.bytes() > offset || known.bytes() < offset && !endsAtLineBoundary(log, known.bytes())) {
-                // The log is shorter than the ledger's claim, or the claim is not at a line end: the file was
-                // rewritten or truncated outside fray-jvm. Re-derive from the start; the verifier reports it.
-                LOG.warn("{}: ledger entry for {} does not match the file; re-deriving it from the whole file",
-                        ledger, fileName);
-                chain = LineChain.empty();
-                hashRange(log, 0, offset, chain);
-            } else {
-                chain = new LineChain(HexFormat.of().parseHex(known.chain()), known.lines(), known.bytes());
-                hashRange(log, known.bytes(), offset, chain); // lines fray (or a crash) added without us
-            }
-            chain.update(records.duplicate());
-            entries.put(fileName, new LedgerEntry(chain.lines(), chain.bytes(), chain.chainHex()));
-            byte[] written = writeInPlace(channel, oldLength, encode(entries));
-            LAST_WRITTEN.put(ledger, new Written(written, Collections.unmodifiableMap(entries)));
+            Map<String, LedgerEntry> updated = fold(entries, ledger, log, offset, records);
+            byte[] written = writeInPlace(channel, oldLength, encode(updated));
+            LAST_WRITTEN.put(ledger, new Written(written, updated));
         }
+    }
+
+    /**
+     * The entries of ledger content read under the directory lock: the ones this process wrote last without parsing
+     * them again when the bytes are that, none (with a warning) when the content is unreadable, so the update
+     * re-derives it from the logs.
+     */
+    static Map<String, LedgerEntry> readable(byte[] content, Path ledger) {
+        try {
+            return parseCached(content, ledger);
+        } catch (IOException e) {
+            LOG.warn("rebuilding unreadable integrity ledger {}: {}", ledger, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Remembers what was just written to {@code ledger}, so the next update need not parse it again. */
+    static void written(Path ledger, byte[] content, Map<String, LedgerEntry> entries) {
+        LAST_WRITTEN.put(ledger, new Written(content, entries));
+    }
+
+    /**
+     * {@code entries} with the entry of {@code log} extended by {@code records}, appended at {@code offset}: catches up
+     * first on lines appended without a ledger update (by fray, or before a crash) by hashing only those bytes, and
+     * re-derives the entry from the whole log when it no longer matches the file. Returns a new, unmodifiable map.
+     */
+    static Map<String, LedgerEntry> fold(Map<String, LedgerEntry> entries, Path ledger, Path log, long offset,
+            ByteBuffer records) throws IOException {
+        String fileName = log.getFileName().toString();
+        LedgerEntry known = entries.getOrDefault(fileName, LedgerEntry.EMPTY);
+        LineChain chain;
+        // known.bytes() == offset is the usual case (the ledger is current), and then the claim ends where the
+        // previous append, a whole number of lines, ended: no need to open the log to look.
+        if (known.bytes() > offset || known.bytes() < offset && !endsAtLineBoundary(log, known.bytes())) {
+            // The log is shorter than the ledger's claim, or the claim is not at a line end: the file was
+            // rewritten or truncated outside fray-jvm. Re-derive from the start; the verifier reports it.
+            LOG.warn("{}: ledger entry for {} does not match the file; re-deriving it from the whole file",
+                    ledger, fileName);
+            chain = LineChain.empty();
+            hashRange(log, 0, offset, chain);
+        } else {
+            chain = new LineChain(HexFormat.of().parseHex(known.chain()), known.lines(), known.bytes());
+            hashRange(log, known.bytes(), offset, chain); // lines fray (or a crash) added without us
+        }
+        chain.update(records.duplicate());
+        Map<String, LedgerEntry> updated = new TreeMap<>(Utf8Order::compare);
+        updated.putAll(entries);
+        updated.put(fileName, new LedgerEntry(chain.lines(), chain.bytes(), chain.chainHex()));
+        return Collections.unmodifiableMap(updated);
     }
 
     /**

@@ -35,29 +35,38 @@ final class LineChain {
 
     /** Folds in {@code data}'s remaining bytes (consumes them). */
     void update(ByteBuffer data) {
+        if (data.hasArray()) {
+            update(data.array(), data.arrayOffset() + data.position(), data.remaining());
+            data.position(data.limit());
+            return;
+        }
+        // Copied out in chunks: scanning through get(i) costs a call per byte until the JIT has compiled it.
+        byte[] chunk = new byte[Math.min(data.remaining(), 64 * 1024)];
         while (data.hasRemaining()) {
-            int start = data.position();
-            int end = data.limit();
-            int newline = -1;
-            for (int i = start; i < end; i++) {
-                if (data.get(i) == '\n') {
-                    newline = i;
-                    break;
-                }
-            }
-            int stop = newline < 0 ? end : newline + 1;
-            ByteBuffer piece = data.duplicate();
-            piece.limit(stop);
-            lineDigest.update(piece);
-            pendingBytes += stop - start;
-            data.position(stop);
-            if (newline >= 0) {
+            int n = Math.min(chunk.length, data.remaining());
+            data.get(chunk, 0, n);
+            update(chunk, 0, n);
+        }
+    }
+
+    /** Folds in {@code length} bytes of {@code data} from {@code offset}. */
+    void update(byte[] data, int offset, int length) {
+        int end = offset + length;
+        int lineStart = offset;
+        for (int i = offset; i < end; i++) {
+            if (data[i] == '\n') {
+                lineDigest.update(data, lineStart, i + 1 - lineStart);
+                bytes += pendingBytes + i + 1 - lineStart;
+                pendingBytes = 0;
                 chain = lineDigest.digest();
                 lines++;
-                bytes += pendingBytes;
-                pendingBytes = 0;
                 lineDigest.update(chain);
+                lineStart = i + 1;
             }
+        }
+        if (lineStart < end) {
+            lineDigest.update(data, lineStart, end - lineStart);
+            pendingBytes += end - lineStart;
         }
     }
 
@@ -79,7 +88,21 @@ final class LineChain {
         return HexFormat.of().formatHex(chain);
     }
 
+    /**
+     * A fresh SHA-256 digest. Cloned from a prototype: {@code MessageDigest.getInstance} looks the algorithm up among
+     * the security providers every time, which costs more than hashing a line.
+     */
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static final MessageDigest PROTOTYPE = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

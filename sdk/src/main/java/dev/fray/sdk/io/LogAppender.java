@@ -115,8 +115,10 @@ public final class LogAppender {
         }
         int count = 0;
         int recordStart = start;
+        byte[] array = buffer.hasArray() ? buffer.array() : null; // direct access: a call per byte is slow until JIT'd
+        int base = array != null ? buffer.arrayOffset() : 0;
         for (int i = start; i < end; i++) {
-            if (buffer.get(i) == '\n') {
+            if ((array != null ? array[base + i] : buffer.get(i)) == '\n') {
                 if (i == recordStart) {
                     throw new IllegalArgumentException("empty record (blank line) in batch for " + log
                             + " at record " + count);

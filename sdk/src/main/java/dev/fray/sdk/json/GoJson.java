@@ -22,9 +22,18 @@ public final class GoJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
     /** Whether the next value/key inside the current container needs a leading comma. */
     private boolean needComma;
+
+    GoJson() {
+        this(new StringBuilder(256));
+    }
+
+    /** An emitter appending to {@code out} (which may already hold other text). */
+    GoJson(StringBuilder out) {
+        this.out = out;
+    }
 
     /** The Go encoding of a JSON tree (objects keep their key order), without a trailing newline. */
     public static String write(JsonNode node) {
@@ -238,7 +247,13 @@ public final class GoJson {
     private static void appendQuoted(StringBuilder b, String s) {
         b.append('"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int plain = plainPrefix(s, n);
+        if (plain == n) { // the usual case (keys, ids, most bodies): one bulk copy instead of a call per character
+            b.append(s).append('"');
+            return;
+        }
+        b.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"':
@@ -276,6 +291,18 @@ public final class GoJson {
             }
         }
         b.append('"');
+    }
+
+    /** How many leading characters of {@code s} are written as they are (no escape, no surrogate to check). */
+    private static int plainPrefix(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&'
+                    || c >= '\u2028' && (c <= '\u2029' || Character.isSurrogate(c))) {
+                return i;
+            }
+        }
+        return n;
     }
 
     private static void unicodeEscape(StringBuilder b, char c) {

@@ -101,6 +101,14 @@ public class DirectoryStorageBackend implements StorageBackend {
         }
     }
 
+    /**
+     * A session for a writer that appends many times: the same appends as {@link #append}, with files held open
+     * between them. The caller closes it. Only where {@link DirectoryAppendSession#isSupported()}.
+     */
+    public DirectoryAppendSession openAppendSession() {
+        return new DirectoryAppendSession(this);
+    }
+
     /** A log address names files inside the channel; a path separator or dot name would escape it. */
     private static void requirePlainName(String name, LogAddress log) {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0

@@ -1,5 +1,6 @@
 package dev.fray.sdk.write;
 
+import dev.fray.sdk.identity.CounterSession;
 import dev.fray.sdk.identity.MachineIdFile;
 import dev.fray.sdk.identity.MachineIdentity;
 import dev.fray.sdk.identity.SequenceCounter;
@@ -8,18 +9,21 @@ import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.sdk.layout.FrayConfig;
 import dev.fray.sdk.layout.StorageVersions;
 import dev.fray.sdk.model.FrayRecord;
+import dev.fray.sdk.model.LogFile;
 import dev.fray.sdk.model.Message;
 import dev.fray.sdk.model.RecordType;
 import dev.fray.sdk.model.StorageVersion;
+import dev.fray.sdk.storage.DirectoryAppendSession;
 import dev.fray.sdk.storage.DirectoryStorageBackend;
 import dev.fray.spi.LogAddress;
 import dev.fray.spi.StorageBackend;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +36,20 @@ import java.util.Map;
  * durable append per log: one write of all its records under the log's {@code flock}, then {@code fsync}. In a v1
  * channel records are written as fray v1 writes them, to the legacy logs at the channel root; a v2 channel never
  * writes a legacy log.
+ *
+ * <p><b>A writer is a session</b>: keep one open while appending and {@link #close()} it when done. With the
+ * directory backend it holds its files open between appends: the logs it wrote, {@code local/machine-id} and the
+ * machine's integrity ledger and directory lock ({@link CounterSession}, {@link DirectoryAppendSession}). Each append
+ * takes and releases the very {@code flock}s fray takes, on those open descriptors, so exclusion against fray and
+ * other writers, and durability, are those of an open-per-append writer; a file removed or replaced underneath is
+ * noticed under its lock and reopened. Where held files are not supported (no {@code flock(2)}), or with another
+ * backend, each append opens and closes what it needs. A writer dropped without {@code close()} releases its
+ * descriptors once the garbage collector finds it unreachable; do not count on it.
+ *
+ * <p>Thread-safe: appends through one writer are serialised (a {@code flock} cannot exclude threads sharing a
+ * descriptor), so every record is a whole line and a writer's numbers increase in the order its lines land.
  */
-public final class ChannelWriter {
+public final class ChannelWriter implements AutoCloseable {
 
     private final ChannelPaths paths;
     private final StorageVersion version;
@@ -42,6 +58,15 @@ public final class ChannelWriter {
     private final Map<String, String> machineAliases;
     private final Clock clock;
     private final DescriptorTracker descriptors;
+    /** Held {@code local/machine-id}; null in a v1 channel or without held-file support. */
+    private final CounterSession counter;
+    /** Held logs and ledgers; null when appends go through {@link #backend} one by one. */
+    private final DirectoryAppendSession logs;
+    private final Object appendLock = new Object();
+    /** One address object per log, reused for every append (guarded by appendLock). */
+    private final Map<LogFile, LogAddress> addresses = new EnumMap<>(LogFile.class);
+    private boolean closed;
+    private final Cleaner.Cleanable release;
 
     private ChannelWriter(ChannelPaths paths, StorageVersion version, StorageBackend backend, String machineId,
             Map<String, String> machineAliases, Clock clock) {
@@ -52,6 +77,12 @@ public final class ChannelWriter {
         this.machineAliases = machineAliases;
         this.clock = clock;
         this.descriptors = new DescriptorTracker(paths, machineId);
+        boolean held = DirectoryAppendSession.isSupported();
+        this.counter = held && version.isMultiMachine() ? CounterSession.open(paths) : null;
+        // Only the plain directory backend: a subclass may do something else in append().
+        this.logs = held && backend.getClass() == DirectoryStorageBackend.class
+                ? ((DirectoryStorageBackend) backend).openAppendSession() : null;
+        this.release = CLEANER.register(this, new Release(counter, logs));
     }
 
     /** A writer for the channel at {@code paths}, using the system clock and the directory backend. */
@@ -60,7 +91,7 @@ public final class ChannelWriter {
     }
 
     /**
-     * A writer with an explicit backend and clock. Fails with a clear message for a channel that mixes layouts, and
+     * A writer with an explicit backend and clock (the writer does not close the backend). Fails with a clear message for a channel that mixes layouts, and
      * for a v2 channel this machine has not joined yet.
      */
     public static ChannelWriter open(ChannelPaths paths, StorageBackend backend, Clock clock) throws IOException {
@@ -101,9 +132,19 @@ public final class ChannelWriter {
         if (records.isEmpty()) {
             return List.of();
         }
+        synchronized (appendLock) {
+            if (closed) {
+                throw new IllegalStateException("this ChannelWriter is closed");
+            }
+            return appendAllLocked(records);
+        }
+    }
+
+    private List<FrayRecord> appendAllLocked(List<? extends FrayRecord> records) throws IOException {
         List<FrayRecord> prepared = new ArrayList<>(records.size());
         if (version.isMultiMachine()) {
-            long firstSeq = SequenceCounter.reserve(paths, records.size());
+            long firstSeq = counter != null ? counter.reserve(records.size())
+                    : SequenceCounter.reserve(paths, records.size());
             long now = clock.millis();
             for (int i = 0; i < records.size(); i++) {
                 FrayRecord r = records.get(i);
@@ -115,17 +156,63 @@ public final class ChannelWriter {
         } else {
             prepared.addAll(records);
         }
-        Map<LogAddress, ByteArrayOutputStream> perLog = new LinkedHashMap<>();
+        // Grouped by the log's file (an enum), in the order the logs first appear: no LogAddress per record.
+        Map<LogFile, StringBuilder> perLog = new EnumMap<>(LogFile.class);
+        List<RecordType> firstOfLog = new ArrayList<>(2);
         for (FrayRecord r : prepared) {
             RecordType type = requireKnownType(r);
-            LogAddress log = WriteRouting.addressFor(type, version, machineId);
-            perLog.computeIfAbsent(log, k -> new ByteArrayOutputStream()).writeBytes(RecordCodec.encode(r));
+            StringBuilder lines = perLog.get(type.fileFor(version));
+            if (lines == null) {
+                lines = new StringBuilder(384 * records.size());
+                perLog.put(type.fileFor(version), lines);
+                firstOfLog.add(type);
+            }
+            RecordCodec.appendLine(r, lines);
         }
-        for (Map.Entry<LogAddress, ByteArrayOutputStream> e : perLog.entrySet()) {
-            backend.append(e.getKey(), ByteBuffer.wrap(e.getValue().toByteArray()));
+        for (RecordType type : firstOfLog) {
+            LogAddress log = addresses.computeIfAbsent(type.fileFor(version),
+                    f -> WriteRouting.addressFor(type, version, machineId));
+            ByteBuffer bytes = ByteBuffer.wrap(perLog.get(type.fileFor(version)).toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            if (logs != null) {
+                logs.append(log, bytes);
+            } else {
+                backend.append(log, bytes);
+            }
         }
         return prepared;
     }
+
+    /**
+     * Releases the files this writer holds open. Appending afterwards fails; closing again does nothing. Waits for an
+     * append in progress.
+     */
+    @Override
+    public void close() {
+        synchronized (appendLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            release.clean();
+        }
+    }
+
+    /** Closes a writer's held files when it is closed, or when it becomes unreachable without having been closed. */
+    private record Release(CounterSession counter, DirectoryAppendSession logs) implements Runnable {
+        @Override
+        public void run() {
+            if (counter != null) {
+                counter.close();
+            }
+            if (logs != null) {
+                logs.close();
+            }
+        }
+    }
+
+    /** A writer dropped without close() must not leak its descriptors (they are plain ints, no finalizer has them). */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     /**
      * Posts a message as fray does: in v2, first makes sure this machine has an {@code agent_descriptor} for the

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fray.sdk.json.FrayJson;
 import dev.fray.sdk.json.RecordCodec;
 import dev.fray.sdk.model.FrayRecord;
+import dev.fray.sdk.model.Message;
 import dev.fray.sdk.model.RawRecord;
 import dev.fray.sdk.model.RecordType;
 import java.io.IOException;
@@ -32,6 +33,10 @@ import java.util.Map;
  * decoding such a line puts it. It used to encode the record, edit the JSON tree and decode it again; that costs two
  * parses and two encodings per append, more than the rest of the CPU work of an append together. The result is the
  * same record ({@code RecordStamperTest} checks it against the JSON round trip for every type).
+ *
+ * <p>A {@link Message} with a {@code ts} (every posted or imported message) is copied by a plain constructor call:
+ * the generic copy goes through method handles that are not constants, which the JIT cannot inline and which cost tens
+ * of microseconds per record until compiled; an importer's first batches are exactly that case.
  */
 final class RecordStamper {
 
@@ -41,6 +46,9 @@ final class RecordStamper {
     static FrayRecord stamp(FrayRecord record, String origin, long seq, long nowMillis) {
         if (record instanceof RawRecord raw) {
             return stampRaw(raw, origin, seq, nowMillis);
+        }
+        if (record instanceof Message m && m.ts() != null) {
+            return stampMessage(m, origin, seq);
         }
         Shape shape = SHAPES.get(record.getClass());
         Object[] values = shape.values(record);
@@ -59,6 +67,13 @@ final class RecordStamper {
             }
         }
         return shape.create(values);
+    }
+
+    /** A message that has its merge timestamp ({@code ts}): only {@code origin} and {@code seq} change. */
+    private static Message stampMessage(Message m, String origin, long seq) {
+        return new Message(m.id(), m.channelId(), m.home(), m.fromAgent(), origin, seq, m.sessionId(), m.body(),
+                m.mentions(), m.forkSessions(), m.reactions(), m.messageType(), m.references(), m.surfaceMessage(),
+                m.replyTo(), m.quoteMessageGuid(), m.ts(), m.editedAt(), m.archivedAt(), m.extra());
     }
 
     private static RawRecord stampRaw(RawRecord raw, String origin, long seq, long nowMillis) {

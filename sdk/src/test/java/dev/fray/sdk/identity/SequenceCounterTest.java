@@ -174,7 +174,10 @@ class SequenceCounterTest {
         assertTrue(e.getMessage().contains("machine-id missing id"), e.getMessage());
     }
 
-    /** Separate JVMs draw concurrently: all numbers distinct, each process strictly increasing, no gaps. */
+    /**
+     * Separate JVMs draw concurrently, two through counter sessions holding the file open and one opening it per draw:
+     * all numbers distinct, each process strictly increasing, no gaps.
+     */
     @Test
     void concurrentProcessesDrawDistinctIncreasingNumbers() throws Exception {
         MachineInit.init(paths, "laptop");
@@ -186,7 +189,7 @@ class SequenceCounterTest {
             Path out = root.resolve("draws-" + p + ".txt");
             outputs.add(out);
             running.add(JavaProcess.start(SequenceDrawMain.class, out, paths.frayDir().toString(),
-                    String.valueOf(draws)));
+                    String.valueOf(draws), p < 2 ? "session" : "per-draw"));
         }
         Set<Long> all = new HashSet<>();
         for (int p = 0; p < processes; p++) {
@@ -206,5 +209,43 @@ class SequenceCounterTest {
         assertEquals(1L, all.stream().mapToLong(Long::longValue).min().orElseThrow());
         assertEquals((long) processes * draws, all.stream().mapToLong(Long::longValue).max().orElseThrow());
         assertEquals(processes * draws, MachineIdFile.read(paths).orElseThrow().seq());
+    }
+
+    /**
+     * A counter session interleaved with open-per-draw draws and with fray rewriting the file in place (same inode,
+     * no anchor, a higher number): every draw is above the one before, and the session takes fray's number as fray's
+     * rule says, then anchors again.
+     */
+    @Test
+    void aSessionInterleavesWithPerDrawDrawsAndFraysInPlaceRewrites() throws Exception {
+        MachineInit.init(paths, "laptop");
+        try (CounterSession session = new CounterSession(paths, Clock.systemUTC(), BOOT_A)) {
+            assertEquals(1, session.reserve(1));
+            assertEquals(2, draw(BOOT_A));
+            assertEquals(3, session.reserve(3));
+            assertEquals(6, draw(BOOT_A));
+            try (var channel = java.nio.channels.FileChannel.open(paths.machineIdFile(),
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap("{\"id\":\"laptop\",\"seq\":500,\"created_at\":1769000000}\n"
+                        .getBytes(StandardCharsets.UTF_8))); // fray's GetNextSequence: truncate, write, same file
+            }
+            assertEquals(501, session.reserve(1));
+            assertTrue(Files.readString(paths.machineIdFile()).contains("fray_jvm_anchor"), "anchored again");
+            assertEquals(502, draw(BOOT_A));
+            assertEquals(503, session.reserve(1));
+        }
+        assertEquals(503, MachineIdFile.read(paths).orElseThrow().seq());
+    }
+
+    @Test
+    void aSessionDrawFailsLikeFrayWhenTheFileIsRemoved() throws Exception {
+        MachineInit.init(paths, "laptop");
+        try (CounterSession session = CounterSession.open(paths)) {
+            assertEquals(1, session.reserve(1));
+            Files.delete(paths.machineIdFile());
+            java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+                    () -> session.reserve(1));
+            assertTrue(e.getMessage().contains("local machine id not set"), e.getMessage());
+        }
     }
 }

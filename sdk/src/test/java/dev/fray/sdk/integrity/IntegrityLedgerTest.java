@@ -188,4 +188,86 @@ class IntegrityLedgerTest {
         Map<String, LedgerEntry> ledger = IntegrityLedger.read(paths.integrityLedger("laptop"));
         assertEquals(2, ledger.size());
     }
+
+    /** The direct encoder against the definition it replaced: GoJson.pretty of the Jackson tree. */
+    @Test
+    void encodeWritesWhatGoJsonPrettyWritesForTheTree() {
+        long seed = Long.getLong("fray.seed", System.nanoTime());
+        Random rnd = new Random(seed);
+        String names = "abcz.-_\u00fc\u4e2d\"\\<&\u2028/ ";
+        for (int round = 0; round < 200; round++) {
+            Map<String, LedgerEntry> entries = new java.util.HashMap<>();
+            int n = rnd.nextInt(5);
+            for (int k = 0; k < n; k++) {
+                StringBuilder name = new StringBuilder();
+                for (int c = 1 + rnd.nextInt(12); c > 0; c--) {
+                    name.append(names.charAt(rnd.nextInt(names.length())));
+                }
+                byte[] chain = new byte[32];
+                rnd.nextBytes(chain);
+                long lines = rnd.nextInt(1 << 20);
+                entries.put(name.toString(), new LedgerEntry(lines, lines + (rnd.nextLong() >>> 20),
+                        HexFormat.of().formatHex(chain)));
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            root.put("format", IntegrityLedger.FORMAT);
+            com.fasterxml.jackson.databind.node.ObjectNode files = root.putObject("files");
+            Map<String, LedgerEntry> sorted = new java.util.TreeMap<>(dev.fray.spi.Utf8Order::compare);
+            sorted.putAll(entries);
+            sorted.forEach((name, e) -> files.putObject(name).put("lines", e.lines()).put("bytes", e.bytes())
+                    .put("chain", e.chain()).put("check", IntegrityLedger.check(name, e)));
+            assertEquals(new String(dev.fray.sdk.json.GoJson.pretty(root), StandardCharsets.UTF_8),
+                    new String(IntegrityLedger.encode(entries), StandardCharsets.UTF_8),
+                    "round " + round + " (seed " + seed + ", replay with -Dfray.seed=" + seed + ")");
+        }
+    }
+
+    /**
+     * Writer sessions (lazy ledgers), an open-per-append writer and sessions closed and reopened, appending to the
+     * machine's logs in a seeded random interleaving: once all are closed the ledger covers every byte of every log,
+     * as computed from the definition, and verifies; while any is open it is a valid prefix claim.
+     */
+    @Test
+    void sessionsAndOpenPerAppendWritersInterleavedLeaveACompleteLedger() throws Exception {
+        long seed = Long.getLong("fray.seed", System.nanoTime());
+        Random rnd = new Random(seed);
+        String replay = " (seed " + seed + ", replay with -Dfray.seed=" + seed + ")";
+        dev.fray.sdk.storage.DirectoryAppendSession[] sessions = {backend.openAppendSession(),
+                backend.openAppendSession()};
+        List<String> files = List.of("messages.jsonl", "threads.jsonl");
+        for (int step = 0; step < 300; step++) {
+            String file = files.get(rnd.nextInt(files.size()));
+            StringBuilder records = new StringBuilder();
+            for (int r = 1 + rnd.nextInt(3); r > 0; r--) {
+                records.append("{\"step\":").append(step).append(",\"pad\":\"").append("x".repeat(rnd.nextInt(40)))
+                        .append("\"}\n");
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(records.toString().getBytes(StandardCharsets.UTF_8));
+            int who = rnd.nextInt(10);
+            if (who < 4) {
+                sessions[0].append(LogAddress.shared("laptop", file), bytes);
+            } else if (who < 8) {
+                sessions[1].append(LogAddress.shared("laptop", file), bytes);
+            } else if (who == 8) {
+                backend.append(LogAddress.shared("laptop", file), bytes);
+            } else {
+                int s = rnd.nextInt(2);
+                sessions[s].close();
+                sessions[s] = backend.openAppendSession();
+            }
+            if (step % 50 == 0) {
+                assertEquals(List.of(), IntegrityVerifier.verifyMachine(paths, "laptop"), "step " + step + replay);
+            }
+        }
+        sessions[0].close();
+        sessions[1].close();
+        for (String file : files) {
+            Path log = paths.machineDir("laptop").resolve(file);
+            String content = Files.readString(log);
+            assertEquals(new LedgerEntry(content.split("\n").length, Files.size(log), chainOf(content)),
+                    entry(file), file + replay);
+        }
+        assertEquals(List.of(), IntegrityVerifier.verifyMachine(paths, "laptop"), replay);
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fray.sdk.identity.MachineInit;
 import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.sdk.model.LogFile;
+import dev.fray.sdk.model.Message;
 import dev.fray.sdk.write.ChannelWriter;
 import dev.fray.sdk.write.MessageDraft;
 import java.io.IOException;
@@ -63,7 +64,9 @@ class RebuilderTest {
     @Test
     void contentChangeWithAnOlderMtimeStillTriggersARebuild() throws IOException {
         ChannelPaths paths = v2Channel("laptop");
-        ChannelWriter.open(paths).post(MessageDraft.of("opus", "one").toMessage("ch", java.time.Clock.systemUTC()));
+        try (ChannelWriter w = ChannelWriter.open(paths)) {
+            w.post(MessageDraft.of("opus", "one").toMessage("ch", java.time.Clock.systemUTC()));
+        }
         assertTrue(Rebuilder.rebuildIfStale(paths).rebuilt());
 
         Path log = paths.machineLog("laptop", LogFile.MESSAGES);
@@ -79,8 +82,10 @@ class RebuilderTest {
     @Test
     void collisionsAreLoggedAndTamperingIsReportedWithoutFailingTheRebuild() throws IOException {
         ChannelPaths paths = v2Channel("laptop");
-        ChannelWriter w = ChannelWriter.open(paths);
-        var m = w.post(MessageDraft.of("opus", "mine").toMessage("ch", java.time.Clock.systemUTC()));
+        Message m;
+        try (ChannelWriter w = ChannelWriter.open(paths)) {
+            m = w.post(MessageDraft.of("opus", "mine").toMessage("ch", java.time.Clock.systemUTC()));
+        }
         // another machine wrote a message with the same GUID (as if both drew it)
         Path other = paths.machineLog("server", LogFile.MESSAGES);
         Files.createDirectories(other.getParent());

@@ -15,12 +15,13 @@ public final class PostLoopMain {
     public static void main(String[] args) throws Exception {
         ChannelPaths paths = new ChannelPaths(Path.of(args[0]));
         String agent = args[1];
-        ChannelWriter writer = ChannelWriter.open(paths);
-        for (long n = 0; ; n++) {
-            writer.post(MessageDraft.of(agent, agent + " " + n).toMessage("ch-crash", writer.clock()));
-            if (n == 0) {
-                System.out.println("ready");
-                System.out.flush();
+        try (ChannelWriter writer = ChannelWriter.open(paths)) { // one session, killed with SIGKILL while open
+            for (long n = 0; ; n++) {
+                writer.post(MessageDraft.of(agent, agent + " " + n).toMessage("ch-crash", writer.clock()));
+                if (n == 0) {
+                    System.out.println("ready");
+                    System.out.flush();
+                }
             }
         }
     }

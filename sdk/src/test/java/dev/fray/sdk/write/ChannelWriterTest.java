@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +55,21 @@ class ChannelWriterTest {
         return paths;
     }
 
+    /** Writers a test opened; closed after it (a writer is a session holding files open). */
+    private final List<ChannelWriter> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeWriters() {
+        opened.forEach(ChannelWriter::close);
+    }
+
     private ChannelWriter writer(ChannelPaths paths) throws IOException {
-        return ChannelWriter.open(paths, new DirectoryStorageBackend(paths), CLOCK);
+        return opened(ChannelWriter.open(paths, new DirectoryStorageBackend(paths), CLOCK));
+    }
+
+    private ChannelWriter opened(ChannelWriter writer) {
+        opened.add(writer);
+        return writer;
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {
@@ -169,7 +183,7 @@ class ChannelWriterTest {
     void appendAllIsOneDurableWritePerLogWithConsecutiveSeqsInOrder() throws IOException {
         ChannelPaths paths = v2Channel("laptop");
         CountingBackend backend = new CountingBackend(paths);
-        ChannelWriter w = ChannelWriter.open(paths, backend, CLOCK);
+        ChannelWriter w = opened(ChannelWriter.open(paths, backend, CLOCK));
         List<FrayRecord> batch = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             batch.add(MessageDraft.of("opus", "import " + i).toMessage("ch-test", CLOCK));
