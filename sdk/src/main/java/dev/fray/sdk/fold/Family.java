@@ -33,6 +33,17 @@ enum Family {
         };
     }
 
+    /**
+     * Whether the family's row depends only on its last event in merge order that takes effect (pins, mutes,
+     * cursors, faves, roles, descriptors: folded by {@link LastEventFold}); the others fold every event.
+     */
+    boolean lastEventWins() {
+        return switch (this) {
+            case MESSAGE, THREAD, QUESTION, AGENT, REACTION -> false;
+            default -> true;
+        };
+    }
+
     /** The entity key of a record of this family (composite keys joined by NUL, which ids never contain). */
     static String key(RecordType t, Map<String, Object> f) {
         return key(t, (Function<String, Object>) f::get);
