@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,8 +34,9 @@ final class BatchingRowSink implements RowSink, AutoCloseable {
     private static final Batch END = new Batch(null, List.of());
 
     private final Connection connection;
-    private final Map<RowTable<?>, List<CacheRow>> buffers = new HashMap<>();
-    private final Map<RowTable<?>, PreparedStatement> statements = new HashMap<>();
+    // Row tables are singletons ({@link RowTables}); identity maps spare hashing the RowTable record for every row.
+    private final Map<RowTable<?>, List<CacheRow>> buffers = new IdentityHashMap<>();
+    private final Map<RowTable<?>, PreparedStatement> statements = new IdentityHashMap<>();
     private final Map<String, Long> accepted = new HashMap<>();
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private Thread writer;

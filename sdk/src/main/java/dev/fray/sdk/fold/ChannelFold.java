@@ -8,8 +8,8 @@ import dev.fray.sdk.layout.ChannelPaths;
 import dev.fray.sdk.model.LogFile;
 import dev.fray.sdk.model.RecordType;
 import dev.fray.sdk.model.StorageVersion;
-import dev.fray.sdk.read.JsonLineDecoder;
 import dev.fray.sdk.read.LineFetcher;
+import dev.fray.sdk.read.LineScanner;
 import dev.fray.sdk.read.LogReader;
 import dev.fray.sdk.read.ReadReport;
 import dev.fray.sdk.read.SourceFile;
@@ -19,12 +19,13 @@ import dev.fray.spi.Utf8Order;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Rebuilds a channel's cache rows from its logs, deterministically, in memory bounded by the number of distinct
@@ -41,9 +42,6 @@ import java.util.function.Function;
  * logs are listed or arrive in.
  */
 public final class ChannelFold {
-
-    private static final RecordType[] TYPES = RecordType.values();
-    private static final Family[] FAMILIES = Family.values();
 
     private ChannelFold() {
     }
@@ -88,10 +86,21 @@ public final class ChannelFold {
 
     private static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
             java.util.function.Consumer<Pass1> persist) throws IOException {
+        return run(backend, version, sink, persist, true);
+    }
+
+    /**
+     * The fold; with {@code workAhead}, pass 1 reads on a second thread ({@link ReadAhead}) and pass 2 decodes on one
+     * ({@link DecodeAhead}), else everything runs on the calling thread. Both give the same result, report and
+     * index: every piece of state is still written by one thread, in the same order.
+     */
+    static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
+            java.util.function.Consumer<Pass1> persist, boolean workAhead) throws IOException {
         long t0 = System.nanoTime();
         boolean v2 = version.isMultiMachine();
         ChannelPaths paths = backend.paths();
         SourceListing listing = SourceListing.of(backend, version);
+        List<SourceFile> sources = listing.sources();
         ReadReport.Builder report = new ReadReport.Builder();
         report.conflictCopies(listing.conflictCopies());
         LogReader reader = new LogReader(backend, report);
@@ -99,12 +108,17 @@ public final class ChannelFold {
         // pass 1: index
         EventIndex index = new EventIndex();
         EntityTable entities = new EntityTable();
-        LogReader.Visitor visitor = new IndexingVisitor(v2, index, entities);
-        Map<Integer, dev.fray.sdk.read.LineScanner.Result> scans = new HashMap<>();
-        for (SourceFile source : listing.sources()) {
-            dev.fray.sdk.read.LineScanner.Result scan = reader.read(source, 0, 1, 0, visitor);
-            if (scan != null) {
-                scans.put(source.id(), scan);
+        Map<Integer, LineScanner.Result> scans;
+        if (workAhead) {
+            scans = ReadAhead.index(reader, sources, v2, index, entities);
+        } else {
+            scans = new HashMap<>();
+            LogReader.Visitor visitor = new IndexingVisitor(v2, index, entities);
+            for (SourceFile source : sources) {
+                LineScanner.Result scan = reader.read(source, 0, 1, 0, visitor);
+                if (scan != null) {
+                    scans.put(source.id(), scan);
+                }
             }
         }
         entities.freeze();
@@ -115,11 +129,15 @@ public final class ChannelFold {
 
         // pass 2: fold entity by entity
         FoldContext ctx = new FoldContext(sink, v2);
-        List<SourceFile> sources = listing.sources();
-        java.util.BitSet rejected = new java.util.BitSet();
+        BitSet rejected = new BitSet();
         try (LineFetcher fetcher = new LineFetcher(backend)) {
-            foldGroups(index, order, entities::key, entities::family, ctx, fetcher, reader, report, sources, v2,
-                    rejected);
+            LineDecoder decoder = new LineDecoder(index, sources, fetcher);
+            try (DecodedLines lines = workAhead
+                    ? new DecodeAhead(backend, index, order, entities::family, sources)
+                    : DecodedLines.inline(index, order, entities::family, decoder)) {
+                foldGroups(index, order, entities::key, entities::family, ctx, decoder, lines, reader, report,
+                        sources, v2, rejected);
+            }
         }
         if (persist != null) {
             persist.accept(new Pass1(index, order, entities, rejected, listing, scans, ctx.agents,
@@ -138,79 +156,33 @@ public final class ChannelFold {
     }
 
     /** What a full fold leaves behind for a persisted event index (see {@link PersistedIndex}). */
-    record Pass1(EventIndex index, int[] order, EntityTable entities, java.util.BitSet rejected,
-            SourceListing listing, Map<Integer, dev.fray.sdk.read.LineScanner.Result> scans, SyntheticAgents agents,
+    record Pass1(EventIndex index, int[] order, EntityTable entities, BitSet rejected,
+            SourceListing listing, Map<Integer, LineScanner.Result> scans, SyntheticAgents agents,
             List<GuidCollision> collisions) {
     }
 
     /**
      * Pass 2 over the events in {@code order} (grouped by entity, merge order within): re-reads, decodes and folds
-     * each entity and emits its rows into {@code ctx}. Lines pass 1 only looked at leanly are validated here and
-     * reported through {@code reader}; their positions in the index are set in {@code rejected}.
+     * each entity and emits its rows into {@code ctx}, all on the calling thread. Lines pass 1 only looked at leanly
+     * are validated here and reported through {@code reader}; their positions in the index are set in
+     * {@code rejected}.
      */
-    /**
-     * One event of the index, fetched and strictly decoded, or {@code null} (and marked in {@code rejected}) when the
-     * line does not decode; a line not validated yet gets its warning here, with its file and line.
-     */
-    private static FoldEvent decode(EventIndex index, int ev, LineFetcher fetcher, LogReader reader,
-            ReadReport.Builder report, List<SourceFile> sources, java.util.BitSet rejected) throws IOException {
-        SourceFile source = sources.get(index.fileId(ev));
-        byte[] bytes = fetcher.fetch(source, index.offset(ev), index.length(ev));
-        RecordType type = TYPES[index.type(ev)];
-        Map<String, Object> fields;
-        try {
-            fields = JsonLineDecoder.decodeObject(bytes, 0, index.length(ev));
-        } catch (JsonLineDecoder.BadLineException e) {
-            if (index.validated(ev)) {
-                report.warn(reader.displayName(source), 0,
-                        "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
-            } else {
-                reader.rejectLater(source, index.lineNumber(ev), type, null, e.getMessage());
-            }
-            rejected.set(ev);
-            return null;
+    static void foldGroups(EventIndex index, int[] order, IntFunction<String> keyOf, IntFunction<Family> familyOf,
+            FoldContext ctx, LineFetcher fetcher, LogReader reader, ReadReport.Builder report, List<SourceFile> sources,
+            boolean v2, BitSet rejected) throws IOException {
+        LineDecoder decoder = new LineDecoder(index, sources, fetcher);
+        try (DecodedLines lines = DecodedLines.inline(index, order, familyOf, decoder)) {
+            foldGroups(index, order, keyOf, familyOf, ctx, decoder, lines, reader, report, sources, v2, rejected);
         }
-        if (!index.validated(ev) && reader.rejectLater(source, index.lineNumber(ev), type, fields, null) != null) {
-            rejected.set(ev);
-            return null;
-        }
-        return new FoldEvent(type, fields, index.ts(ev), source.machine(), index.lineIndex(ev));
     }
 
     /**
-     * A last-event-wins entity (pins, mutes, cursors, faves, roles, descriptors): its row depends only on the last
-     * event in merge order that takes effect, so lines already validated are decoded from the end backwards until
-     * one takes effect. Lines not validated yet are all decoded first, so every bad line is still reported. In a
-     * full rebuild most lines are unvalidated and this changes little; in a catch-up, where old lines were validated
-     * by the build that indexed them, an entity with thousands of events (one agent's cursor in the room) costs one
-     * decode instead of thousands.
+     * As above, taking each position's line from {@code lines}, exactly once and in order; {@code decoder} decodes
+     * the lines {@code lines} leaves to the fold.
      */
-    private static void foldLastEventGroup(EventIndex index, int[] order, int from, int to, LastEventFold fold,
-            FoldContext ctx, LineFetcher fetcher, LogReader reader, ReadReport.Builder report,
-            List<SourceFile> sources, java.util.BitSet rejected) throws IOException {
-        FoldEvent[] decoded = new FoldEvent[to - from];
-        for (int k = from; k < to; k++) {
-            if (!index.validated(order[k])) {
-                decoded[k - from] = decode(index, order[k], fetcher, reader, report, sources, rejected);
-            }
-        }
-        for (int k = to - 1; k >= from; k--) {
-            int ev = order[k];
-            FoldEvent event = index.validated(ev) ? decode(index, ev, fetcher, reader, report, sources, rejected)
-                    : decoded[k - from];
-            if (event != null && fold.takesEffect(event)) {
-                fold.apply(event);
-                ctx.lastEventWinners.set(ev);
-                break;
-            }
-        }
-        fold.finish(ctx);
-    }
-
-    static void foldGroups(EventIndex index, int[] order, java.util.function.IntFunction<String> keyOf,
-            java.util.function.IntFunction<Family> familyOf, FoldContext ctx, LineFetcher fetcher, LogReader reader,
-            ReadReport.Builder report, List<SourceFile> sources, boolean v2, java.util.BitSet rejected)
-            throws IOException {
+    static void foldGroups(EventIndex index, int[] order, IntFunction<String> keyOf, IntFunction<Family> familyOf,
+            FoldContext ctx, LineDecoder decoder, DecodedLines lines, LogReader reader, ReadReport.Builder report,
+            List<SourceFile> sources, boolean v2, BitSet rejected) throws IOException {
         int n = order.length;
         int i = 0;
         while (i < n) {
@@ -223,14 +195,15 @@ public final class ChannelFold {
                 while (end < n && index.entity(order[end]) == entity) {
                     end++;
                 }
-                foldLastEventGroup(index, order, i, end, last, ctx, fetcher, reader, report, sources, rejected);
+                foldLastEventGroup(index, order, i, end, last, ctx, decoder, lines, reader, report, sources,
+                        rejected);
                 i = end;
                 continue;
             }
             CollisionTracker collisions = v2 ? collisionTracker(family, key) : null;
             for (; i < n && index.entity(order[i]) == entity; i++) {
                 int ev = order[i];
-                FoldEvent event = decode(index, ev, fetcher, reader, report, sources, rejected);
+                FoldEvent event = accept(index, ev, lines.next(), reader, report, sources, rejected);
                 if (event == null) {
                     continue;
                 }
@@ -246,6 +219,66 @@ public final class ChannelFold {
                 collisions.finish(ctx);
             }
         }
+    }
+
+    /**
+     * A last-event-wins entity (pins, mutes, cursors, faves, roles, descriptors): its row depends only on the last
+     * event in merge order that takes effect, so lines already validated are decoded from the end backwards until
+     * one takes effect. Lines not validated yet are all decoded first, so every bad line is still reported. In a
+     * full rebuild most lines are unvalidated and this changes little; in a catch-up, where old lines were validated
+     * by the build that indexed them, an entity with thousands of events (one agent's cursor in the room) costs one
+     * decode instead of thousands.
+     */
+    private static void foldLastEventGroup(EventIndex index, int[] order, int from, int to, LastEventFold fold,
+            FoldContext ctx, LineDecoder decoder, DecodedLines lines, LogReader reader, ReadReport.Builder report,
+            List<SourceFile> sources, BitSet rejected) throws IOException {
+        FoldEvent[] decoded = new FoldEvent[to - from];
+        for (int k = from; k < to; k++) {
+            DecodedLine line = lines.next(); // NOT_DECODED for the validated ones
+            if (!index.validated(order[k])) {
+                decoded[k - from] = accept(index, order[k], line, reader, report, sources, rejected);
+            }
+        }
+        for (int k = to - 1; k >= from; k--) {
+            int ev = order[k];
+            FoldEvent event = index.validated(ev)
+                    ? accept(index, ev, decoder.decode(ev), reader, report, sources, rejected)
+                    : decoded[k - from];
+            if (event != null && fold.takesEffect(event)) {
+                fold.apply(event);
+                ctx.lastEventWinners.set(ev);
+                break;
+            }
+        }
+        fold.finish(ctx);
+    }
+
+    /**
+     * The event of a decoded line, or {@code null} (and marked in {@code rejected}) when the line cannot be used; a
+     * line not validated yet gets its warning here, with its file and line. Runs on the folding thread, in fold
+     * order, whichever thread decoded the line.
+     */
+    private static FoldEvent accept(EventIndex index, int ev, DecodedLine line, LogReader reader,
+            ReadReport.Builder report, List<SourceFile> sources, BitSet rejected) {
+        SourceFile source = sources.get(index.fileId(ev));
+        String why;
+        if (line.decodeError() != null) {
+            if (index.validated(ev)) {
+                report.warn(reader.displayName(source), 0,
+                        "line at byte " + index.offset(ev) + " changed while rebuilding; skipped");
+                rejected.set(ev);
+                return null;
+            }
+            why = line.decodeError() + "; line skipped";
+        } else {
+            why = index.validated(ev) ? null : line.rejection();
+        }
+        if (why != null) {
+            reader.reportRejected(source, index.lineNumber(ev), why);
+            rejected.set(ev);
+            return null;
+        }
+        return line.event();
     }
 
     /**

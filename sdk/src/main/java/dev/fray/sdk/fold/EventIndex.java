@@ -124,14 +124,41 @@ final class EventIndex {
         return Integer.compare(fileId[a], fileId[b]);
     }
 
-    /** The events in (entity, merge key) order, as a permutation of positions; a primitive merge sort. */
+    /**
+     * The events in (entity, merge key) order, as a permutation of positions. Entity ids are dense, so a stable
+     * counting sort groups the events by entity in linear time; then each group (mostly a handful of events) is
+     * sorted by its merge key with a primitive merge sort. {@link #compare} is a total order on distinct events, so
+     * this is the one sorted permutation, the same as a comparison sort of everything gives (ties, if any, keep the
+     * index order in both).
+     */
     int[] sortedOrder() {
+        int entities = 0;
+        for (int i = 0; i < size; i++) {
+            entities = Math.max(entities, entity[i] + 1);
+        }
+        int[] next = new int[entities + 1];
+        for (int i = 0; i < size; i++) {
+            next[entity[i] + 1]++;
+        }
+        int largest = 0;
+        for (int e = 0; e < entities; e++) {
+            largest = Math.max(largest, next[e + 1]);
+            next[e + 1] += next[e];
+        }
         int[] perm = new int[size];
         for (int i = 0; i < size; i++) {
-            perm[i] = i;
+            perm[next[entity[i]]++] = i;
         }
-        int[] tmp = new int[size];
-        mergeSort(perm, tmp, 0, size);
+        // next[e] is now where group e ends (and group e + 1 starts)
+        int[] tmp = new int[largest];
+        int from = 0;
+        for (int e = 0; e < entities; e++) {
+            int to = next[e];
+            if (to - from > 1) {
+                mergeSort(perm, tmp, from, to);
+            }
+            from = to;
+        }
         return perm;
     }
 
@@ -154,17 +181,20 @@ final class EventIndex {
         if (compare(a[mid - 1], a[mid]) <= 0) {
             return;
         }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
+        // tmp holds the run [from, to) from index 0: it only needs to be as long as the longest group
+        System.arraycopy(a, from, tmp, 0, to - from);
+        int i = 0;
+        int iEnd = mid - from;
+        int j = iEnd;
+        int jEnd = to - from;
         int k = from;
-        while (i < mid && j < to) {
+        while (i < iEnd && j < jEnd) {
             a[k++] = compare(tmp[i], tmp[j]) <= 0 ? tmp[i++] : tmp[j++];
         }
-        while (i < mid) {
+        while (i < iEnd) {
             a[k++] = tmp[i++];
         }
-        while (j < to) {
+        while (j < jEnd) {
             a[k++] = tmp[j++];
         }
     }

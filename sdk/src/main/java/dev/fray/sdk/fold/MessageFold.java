@@ -23,7 +23,15 @@ final class MessageFold implements EntityFold {
     static final String DELETED_BODY = "[deleted]";
 
     private final boolean v2;
+    /**
+     * The message record: the decoded line's own map until something changes it, then a copy (the line's map may
+     * still be held by a {@link CollisionTracker} for its preview, and most messages never change, so copying only
+     * on the first change spares nearly every copy).
+     */
     private Map<String, Object> msg;
+    private boolean msgIsCopy;
+    /** The message's reactions, normalised; kept apart from {@link #msg} so setting them needs no copy. */
+    private Map<String, List<String>> reactions;
     private String machine;
     private boolean deleted;
     private long deletedAt;
@@ -39,9 +47,10 @@ final class MessageFold implements EntityFold {
         Map<String, Object> f = e.fields();
         switch (e.type()) {
             case MESSAGE -> {
-                msg = new LinkedHashMap<>(f);
+                msg = f;
+                msgIsCopy = false;
                 machine = e.machine();
-                msg.put("reactions", LegacyReactions.normalize(f.get("reactions")));
+                reactions = LegacyReactions.normalize(f.get("reactions"));
                 if (deleted) {
                     tombstone();
                 } else {
@@ -88,27 +97,36 @@ final class MessageFold implements EntityFold {
     }
 
     private void tombstone() {
-        msg.put("body", DELETED_BODY);
-        msg.put("archived_at", deletedAt);
+        set("body", DELETED_BODY);
+        set("archived_at", deletedAt);
     }
 
     private void update(Map<String, Object> u) {
         if (u.get("body") instanceof String body) {
-            msg.put("body", body);
+            set("body", body);
         }
         if (u.containsKey("edited_at")) {
-            msg.put("edited_at", u.get("edited_at"));
+            set("edited_at", u.get("edited_at"));
         }
         if (u.containsKey("archived_at")) {
-            msg.put("archived_at", u.get("archived_at"));
+            set("archived_at", u.get("archived_at"));
         }
         if (u.get("reactions") != null) {
-            msg.put("reactions", LegacyReactions.normalize(u.get("reactions")));
+            reactions = LegacyReactions.normalize(u.get("reactions"));
         }
     }
 
     private void move(Map<String, Object> m) {
-        msg.put("home", Fields.strOrEmpty(m, "new_home"));
+        set("home", Fields.strOrEmpty(m, "new_home"));
+    }
+
+    /** Changes a field of the message, copying the line's map first (see {@link #msg}). */
+    private void set(String field, Object value) {
+        if (!msgIsCopy) {
+            msg = new LinkedHashMap<>(msg);
+            msgIsCopy = true;
+        }
+        msg.put(field, value);
     }
 
     @Override
@@ -133,7 +151,7 @@ final class MessageFold implements EntityFold {
                 type == null ? "agent" : type, Fields.nonEmpty(msg, "references"),
                 Fields.nonEmpty(msg, "surface_message"), Fields.str(msg, "reply_to"),
                 Fields.nonEmpty(msg, "quote_message_guid"), Fields.lng(msg, "edited_at"),
-                Fields.lng(msg, "archived_at"), GoJson.writeValue(msg.get("reactions"))));
+                Fields.lng(msg, "archived_at"), GoJson.writeValue(reactions)));
         if (v2) {
             out.agents.noteAuthor(from, ts);
         }

@@ -5,7 +5,6 @@ import dev.fray.sdk.read.LineScanner;
 import dev.fray.sdk.read.SourceFile;
 import dev.fray.sdk.storage.DirectoryStorageBackend;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -160,7 +159,8 @@ final class PersistedIndex {
         }
         Path tmp = paths.eventIndex().resolveSibling(paths.eventIndex().getFileName() + ".tmp");
         Files.createDirectories(tmp.getParent());
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+        try (DataOutputStream out = new DataOutputStream(
+                new UnsyncBufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
             out.writeLong(BASE_MAGIC);
             out.writeLong(token);
             out.writeInt(entityCount);
@@ -230,7 +230,8 @@ final class PersistedIndex {
     /** Writes the state to {@code file} (a temp name, or the real one). */
     static void writeState(ChannelPaths paths, State s, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (DataOutputStream out = new DataOutputStream(
+                new UnsyncBufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeLong(STATE_MAGIC);
             out.writeLong(s.token);
             out.writeLong(s.baseToken);

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes one JSONL line with Jackson's streaming parser into plain Java values: {@code String}, {@code Long}
+ * Decodes one JSONL line into plain Java values (with {@link PlainJsonDecoder} when the line is plain, else with
+ * Jackson's streaming parser, which also words the errors): {@code String}, {@code Long}
  * (integers that fit int64), {@code BigInteger} (larger integers), {@code Double} (numbers with a fraction or
  * exponent), {@code Boolean}, {@code null}, {@code List<Object>} and {@code LinkedHashMap<String,Object>}.
  *
@@ -33,8 +34,17 @@ public final class JsonLineDecoder {
     private JsonLineDecoder() {
     }
 
-    /** The object on this line; fails if the line is not exactly one JSON object. */
+    /**
+     * The object on this line; fails if the line is not exactly one JSON object. Plain lines (nearly all) are
+     * decoded by {@link PlainJsonDecoder}, the rest by Jackson; both give the same result.
+     */
     public static Map<String, Object> decodeObject(byte[] buf, int off, int len) throws BadLineException {
+        Map<String, Object> plain = PlainJsonDecoder.decode(buf, off, len);
+        return plain != null ? plain : decodeWithJackson(buf, off, len);
+    }
+
+    /** {@link #decodeObject} by Jackson's streaming parser alone. */
+    static Map<String, Object> decodeWithJackson(byte[] buf, int off, int len) throws BadLineException {
         try (JsonParser p = FACTORY.createParser(buf, off, len)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {

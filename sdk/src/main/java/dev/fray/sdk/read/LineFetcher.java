@@ -39,13 +39,13 @@ public final class LineFetcher implements AutoCloseable {
         if (buf.capacity() < length) {
             buf = ByteBuffer.allocate(Math.max(length, buf.capacity() * 2));
         }
-        MappedByteBuffer map = mapping(source.id(), ch, offset + length);
+        MappedByteBuffer map = mapping(source, ch, offset + length);
         if (map != null) {
             try {
                 map.get((int) offset, buf.array(), 0, length);
             } catch (InternalError e) {
                 // SIGBUS: the file was truncated under the mapping (logs are append-only; this is a broken log)
-                throw new IOException(source.address() + " shrank while being read", e);
+                throw new IOException(backend.pathOf(source.address()) + " shrank while being read", e);
             }
             return buf.array();
         }
@@ -54,25 +54,26 @@ public final class LineFetcher implements AutoCloseable {
         ch.position(offset);
         while (buf.hasRemaining()) {
             if (ch.read(buf) < 0) {
-                throw new IOException(source.address() + " shrank while being read");
+                throw new IOException(backend.pathOf(source.address()) + " shrank while being read");
             }
         }
         return buf.array();
     }
 
     /** A mapping covering {@code [0, end)}, or {@code null} to read positionally. */
-    private MappedByteBuffer mapping(int id, SeekableByteChannel ch, long end) throws IOException {
+    private MappedByteBuffer mapping(SourceFile source, SeekableByteChannel ch, long end) throws IOException {
         if (!(ch instanceof FileChannel fc) || end > MAX_MAPPED) {
             return null;
         }
-        MappedByteBuffer map = mapped.get(id);
+        MappedByteBuffer map = mapped.get(source.id());
         if (map == null || map.capacity() < end) {
             long size = fc.size();
             if (size < end) {
-                throw new IOException("log shrank while being read (" + size + " < " + end + " bytes)");
+                throw new IOException(backend.pathOf(source.address()) + " shrank while being read (" + size + " < " + end
+                        + " bytes)");
             }
             map = fc.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, MAX_MAPPED));
-            mapped.put(id, map);
+            mapped.put(source.id(), map);
         }
         return map;
     }

@@ -34,7 +34,8 @@ public final class LogReader {
         /**
          * A cheaper look at a line before the strict decode: return {@code true} to take the line as one consumed
          * record without decoding it here. The visitor then owns its validation: it must decode it strictly later and
-         * report it with the same warning as this reader would ({@link #rejectLater}), before using it.
+         * report it with the same warning as this reader would ({@link #rejection}, {@link #reportRejected}) before
+         * using it.
          */
         default boolean tryLean(SourceFile source, byte[] line, int length, int index, long lineNumber, long offset)
                 throws IOException {
@@ -56,30 +57,28 @@ public final class LogReader {
     }
 
     /**
-     * Checks a line a visitor took through {@link Visitor#tryLean} now that it is decoded: returns the warning this
-     * reader would have given it (and un-counts the record), or {@code null} if it is a valid record of
-     * {@code type}. {@code decoded} is {@code null} when the line did not decode, with {@code decodeError} saying
-     * why.
+     * The warning this reader would give a decoded line a visitor took through {@link Visitor#tryLean} as a record of
+     * {@code type}, or {@code null} if it is a valid one. Reports nothing, so any thread may ask; the answer is
+     * reported with {@link #reportRejected}.
+     *
+     * @throws IllegalStateException if the line's type is not {@code type} (the lean scan misread it: a bug)
      */
-    public String rejectLater(SourceFile source, long lineNumber, RecordType type, Map<String, Object> decoded,
-            String decodeError) {
-        String why;
-        if (decoded == null) {
-            why = decodeError + "; line skipped";
-        } else if (!(decoded.get("type") instanceof String typeName)) {
-            why = "no string \"type\"; line skipped";
-        } else if (RecordType.fromWireName(typeName) != type) {
+    public static String rejection(RecordType type, Map<String, Object> decoded) {
+        if (!(decoded.get("type") instanceof String typeName)) {
+            return "no string \"type\"; line skipped";
+        }
+        if (RecordType.fromWireName(typeName) != type) {
             throw new IllegalStateException("lean scan read type " + type + " but the line has " + typeName);
-        } else {
-            String mismatch = RecordSchema.mismatch(type, decoded);
-            why = mismatch == null ? null : "does not decode: " + mismatch + "; line skipped";
         }
-        if (why != null) {
-            String file = displayName(source);
-            report.warn(file, lineNumber, why);
-            report.recordUnread(file);
-        }
-        return why;
+        String mismatch = RecordSchema.mismatch(type, decoded);
+        return mismatch == null ? null : "does not decode: " + mismatch + "; line skipped";
+    }
+
+    /** Reports a line taken through {@link Visitor#tryLean} as skipped after all, {@code why}, and un-counts it. */
+    public void reportRejected(SourceFile source, long lineNumber, String why) {
+        String file = displayName(source);
+        report.warn(file, lineNumber, why);
+        report.recordUnread(file);
     }
 
     public void read(SourceFile source, Visitor visitor) throws IOException {
