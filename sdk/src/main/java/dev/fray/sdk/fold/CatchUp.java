@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +43,9 @@ public final class CatchUp {
 
     /** Above this many events read since the last full rebuild, rebuild in full instead (keeps catch-ups cheap). */
     static final int MAX_DELTA_EVENTS = 200_000;
+
+    /** At most this many old lines are kept decoded between the old and the new fold (bounds memory). */
+    static final int MAX_REMEMBERED_LINES = 50_000;
 
     private CatchUp() {
     }
@@ -146,32 +149,30 @@ public final class CatchUp {
         }
 
         // old events of every affected entity, then old + new
-        EventIndex old = new EventIndex();
+        // one index: the old events of every affected entity, then the new ones; the old fold walks the same merge
+        // order restricted to the old events (the order is total, so that is the order they would sort in alone)
+        EventIndex combined = new EventIndex();
         BitSet fromBase = new BitSet();
         for (int e = 0; e < entities.size(); e++) {
             Family family = entities.family(e);
             for (PersistedIndex.StoredEvent ev : base.events(family, entities.key(e))) {
-                fromBase.set(old.size());
-                ev.addTo(old, e);
+                fromBase.set(combined.size());
+                ev.addTo(combined, e);
             }
             for (PersistedIndex.StoredEvent ev : state.delta.getOrDefault(deltaKey(family, entities.key(e)),
                     List.of())) {
-                ev.addTo(old, e);
+                ev.addTo(combined, e);
             }
         }
-        EventIndex combined = new EventIndex();
-        for (int i = 0; i < old.size(); i++) {
-            PersistedIndex.StoredEvent.of(old, i).addTo(combined, old.entity(i));
-        }
-        int oldCount = old.size();
+        int oldCount = combined.size();
         for (int i = 0; i < fresh.size(); i++) {
             combined.add(fresh.type(i), fresh.entity(i), fresh.ts(i), fresh.machineRank(i), fresh.seq(i),
                     fresh.lineIndex(i), fresh.fileId(i), fresh.offset(i), fresh.length(i), fresh.lineNumber(i),
                     fresh.validated(i));
         }
         long t1 = System.nanoTime();
-        int[] oldOrder = old.sortedOrder();
         int[] newOrder = combined.sortedOrder();
+        int[] oldOrder = java.util.Arrays.stream(newOrder).filter(ev -> ev < oldCount).toArray();
         long t2 = System.nanoTime();
 
         List<CacheRow> oldRows = new ArrayList<>();
@@ -180,10 +181,13 @@ public final class CatchUp {
         FoldContext after = new FoldContext(newRows::add, v2);
         BitSet rejected = new BitSet();
         try (LineFetcher fetcher = new LineFetcher(backend)) {
+            // both folds read the old lines: decode each once (the folds copy a line's map before changing it)
+            LineDecoder decoder = LineDecoder.remembering(combined, sources, fetcher,
+                    Math.min(oldCount, MAX_REMEMBERED_LINES));
             LogReader quiet = new LogReader(backend, new ReadReport.Builder());
-            ChannelFold.foldGroups(old, oldOrder, entities::key, entities::family, before, fetcher, quiet,
+            ChannelFold.foldGroups(combined, oldOrder, entities::key, entities::family, before, decoder, quiet,
                     new ReadReport.Builder(), sources, v2, new BitSet());
-            ChannelFold.foldGroups(combined, newOrder, entities::key, entities::family, after, fetcher, reader,
+            ChannelFold.foldGroups(combined, newOrder, entities::key, entities::family, after, decoder, reader,
                     report, sources, v2, rejected);
         }
 
@@ -218,10 +222,21 @@ public final class CatchUp {
             deletes.addAll(oldSynthetic);
             inserts.addAll(newSynthetic);
         }
-        Set<CacheRow> unchanged = new LinkedHashSet<>(deletes);
-        unchanged.retainAll(new LinkedHashSet<>(inserts));
-        deletes.removeAll(unchanged);
-        inserts.removeAll(unchanged);
+        // a row deleted and inserted the same is left alone (rows are records: equal content, equal rows)
+        Set<CacheRow> inserted = new HashSet<>(inserts);
+        Set<CacheRow> unchanged = new HashSet<>();
+        List<CacheRow> changedDeletes = new ArrayList<>(deletes.size());
+        for (CacheRow row : deletes) {
+            if (inserted.contains(row)) {
+                unchanged.add(row);
+            } else {
+                changedDeletes.add(row);
+            }
+        }
+        deletes = changedDeletes;
+        if (!unchanged.isEmpty()) {
+            inserts.removeIf(unchanged::contains);
+        }
 
         PersistedIndex.State next = new PersistedIndex.State();
         next.token = newToken;

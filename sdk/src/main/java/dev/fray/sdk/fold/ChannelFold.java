@@ -168,9 +168,8 @@ public final class ChannelFold {
      * {@code rejected}.
      */
     static void foldGroups(EventIndex index, int[] order, IntFunction<String> keyOf, IntFunction<Family> familyOf,
-            FoldContext ctx, LineFetcher fetcher, LogReader reader, ReadReport.Builder report, List<SourceFile> sources,
+            FoldContext ctx, LineDecoder decoder, LogReader reader, ReadReport.Builder report, List<SourceFile> sources,
             boolean v2, BitSet rejected) throws IOException {
-        LineDecoder decoder = new LineDecoder(index, sources, fetcher);
         try (DecodedLines lines = DecodedLines.inline(index, order, familyOf, decoder)) {
             foldGroups(index, order, keyOf, familyOf, ctx, decoder, lines, reader, report, sources, v2, rejected);
         }

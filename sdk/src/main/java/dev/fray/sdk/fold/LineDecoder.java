@@ -22,13 +22,41 @@ final class LineDecoder {
     private final List<SourceFile> sources;
     private final LineFetcher fetcher;
 
+    /** Decoded lines of the events below its length, kept for a caller that folds them twice; else empty. */
+    private final DecodedLine[] remembered;
+
     LineDecoder(EventIndex index, List<SourceFile> sources, LineFetcher fetcher) {
+        this(index, sources, fetcher, 0);
+    }
+
+    private LineDecoder(EventIndex index, List<SourceFile> sources, LineFetcher fetcher, int remember) {
         this.index = index;
         this.sources = sources;
         this.fetcher = fetcher;
+        this.remembered = new DecodedLine[remember];
+    }
+
+    /**
+     * A decoder that decodes the events below {@code below} only once, handing out the same result again (catch-up
+     * folds the old events before and after the new ones). Safe because folds copy a line's map before changing it.
+     */
+    static LineDecoder remembering(EventIndex index, List<SourceFile> sources, LineFetcher fetcher, int below) {
+        return new LineDecoder(index, sources, fetcher, below);
     }
 
     DecodedLine decode(int ev) throws IOException {
+        if (ev < remembered.length) {
+            DecodedLine line = remembered[ev];
+            if (line == null) {
+                line = decodeNow(ev);
+                remembered[ev] = line;
+            }
+            return line;
+        }
+        return decodeNow(ev);
+    }
+
+    private DecodedLine decodeNow(int ev) throws IOException {
         SourceFile source = sources.get(index.fileId(ev));
         int length = index.length(ev);
         byte[] bytes = fetcher.fetch(source, index.offset(ev), length);
