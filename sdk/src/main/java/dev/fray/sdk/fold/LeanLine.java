@@ -94,17 +94,19 @@ final class LeanLine {
                     return false;
                 }
                 int nameStart = ++pos;
+                int h = 0; // the name's hash, computed while looking for its end (see hash())
                 while (pos < end && buf[pos] != '"') {
                     byte b = buf[pos];
                     if (b == '\\' || (b & 0xff) < 0x20 || b < 0) {
                         return false; // escaped or non-ASCII keys never name a field we need: take the strict path
                     }
+                    h = 31 * h + b;
                     pos++;
                 }
                 if (pos >= end) {
                     return false;
                 }
-                int slot = slot(nameStart, pos - nameStart);
+                int slot = slot(nameStart, pos - nameStart, h);
                 pos++;
                 ws();
                 if (peek() != ':') {
@@ -367,26 +369,44 @@ final class LeanLine {
         }
     }
 
-    private int slot(int from, int len) {
-        int h = hash(buf, from, len) & (TABLE.length - 1);
+    /** The slot of the name at {@code buf[from, from+len)} whose {@link #hash} so far is {@code h}, or -1. */
+    private int slot(int from, int len, int h) {
+        int i = mix(h, len) & (TABLE.length - 1);
         while (true) {
-            int s = TABLE[h];
+            int s = TABLE[i];
             if (s == 0) {
                 return -1;
             }
-            byte[] name = NAME_BYTES[s - 1];
-            if (Arrays.equals(name, 0, name.length, buf, from, from + len)) {
+            if (sameName(NAME_BYTES[s - 1], from, len)) {
                 return s - 1;
             }
-            h = (h + 1) & (TABLE.length - 1);
+            i = (i + 1) & (TABLE.length - 1);
         }
     }
 
+    /** A plain loop: names are a few bytes, too short for {@code Arrays.equals}' set-up to pay. */
+    private boolean sameName(byte[] name, int from, int len) {
+        if (name.length != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (name[k] != buf[from + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int hash(byte[] b, int from, int len) {
-        int h = len;
+        int h = 0;
         for (int i = from; i < from + len; i++) {
             h = 31 * h + b[i];
         }
+        return mix(h, len);
+    }
+
+    private static int mix(int h, int len) {
+        h += len;
         return h ^ (h >>> 7);
     }
 }
