@@ -1,6 +1,7 @@
 package dev.fray.sdk.fold;
 
 import dev.fray.sdk.model.RecordType;
+import dev.fray.sdk.read.JsonLineDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,7 +13,7 @@ import java.util.Set;
  *
  * <p>It is exact for every line it accepts: it returns the same string / int64 values the strict decoder
  * ({@link dev.fray.sdk.read.JsonLineDecoder}) would, for a well-formed object. Whenever the line is anything but the
- * plain common case — an escape in a key or a needed string, a non-canonical UTF-8 sequence, a leading zero, a
+ * plain common case — an escape in a key, a non-canonical UTF-8 sequence, a leading zero, a
  * syntax error, trailing data — {@link #scan} returns {@code false} and the caller takes the strict path for that
  * line, which reports exactly what it always did. A line it accepts may still be invalid JSON further inside a value
  * it skipped; such lines are caught when the fold decodes them strictly in pass 2, with the same warning.
@@ -173,7 +174,10 @@ final class LeanLine {
             if (b == '"') {
                 break;
             }
-            if (b == '\\' || (b >= 0 && b < 0x20)) {
+            if (b == '\\') {
+                return escapedString(start);
+            }
+            if (b >= 0 && b < 0x20) {
                 return null;
             }
             if (b < 0) {
@@ -189,6 +193,26 @@ final class LeanLine {
         }
         String s = new String(buf, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         pos++;
+        return s;
+    }
+
+    /**
+     * A needed string with escapes (an emoji as {@code \\uD83D\\uDD25}, a quote): found to its closing quote here,
+     * decoded exactly as the strict decoder would ({@link JsonLineDecoder#stringContent}), or {@code null} for the
+     * strict path when it is anything but plain.
+     */
+    private String escapedString(int start) {
+        int close = pos;
+        while (close < end && buf[close] != '"') {
+            close += buf[close] == '\\' ? 2 : 1;
+        }
+        if (close >= end) {
+            return null;
+        }
+        String s = JsonLineDecoder.stringContent(buf, start, close);
+        if (s != null) {
+            pos = close + 1;
+        }
         return s;
     }
 
