@@ -67,21 +67,26 @@ public final class ChannelFold {
     /**
      * As {@link #run(DirectoryStorageBackend, StorageVersion, RowSink)}, and also writes the persisted event index
      * that lets a later rebuild catch up with appended lines ({@link CatchUp}); {@code token} identifies this build.
+     * The index is written on a thread of its own, still running when this returns: the caller finishes the cache
+     * meanwhile, then {@link IndexWrite#await awaits} it, and {@link IndexWrite#close closes} it on every path.
      */
-    public static FoldResult runAndIndex(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
+    public static IndexedFold runAndIndex(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
             long token) throws IOException {
-        IOException[] failure = new IOException[1];
-        FoldResult result = run(backend, version, sink, pass1 -> {
-            try {
-                PersistedIndex.writeFull(backend, version, pass1, token);
-            } catch (IOException e) {
-                failure[0] = e;
+        IndexWrite[] write = new IndexWrite[1];
+        try {
+            FoldResult result = run(backend, version, sink,
+                    pass1 -> write[0] = new IndexWrite(backend, version, pass1, token));
+            return new IndexedFold(result, write[0]);
+        } catch (IOException | RuntimeException | Error e) {
+            if (write[0] != null) {
+                write[0].close();
             }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+            throw e;
         }
-        return result;
+    }
+
+    /** A full fold and the write of its persisted event index, which may still be running. */
+    public record IndexedFold(FoldResult fold, IndexWrite index) {
     }
 
     private static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
@@ -140,7 +145,8 @@ public final class ChannelFold {
             }
         }
         if (persist != null) {
-            persist.accept(new Pass1(index, order, entities, rejected, listing, scans, ctx.agents,
+            // a snapshot of what is still changing (agents, collisions): the index may be written on another thread
+            persist.accept(new Pass1(index, order, entities, rejected, listing, scans, ctx.agents.copy(),
                     List.copyOf(ctx.collisions)));
         }
         emitConfig(paths, ctx, report);

@@ -1,6 +1,7 @@
 package dev.fray.sdk.fold;
 
 import dev.fray.sdk.model.RecordType;
+import dev.fray.sdk.read.JsonLineDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,7 +13,7 @@ import java.util.Set;
  *
  * <p>It is exact for every line it accepts: it returns the same string / int64 values the strict decoder
  * ({@link dev.fray.sdk.read.JsonLineDecoder}) would, for a well-formed object. Whenever the line is anything but the
- * plain common case — an escape in a key or a needed string, a non-canonical UTF-8 sequence, a leading zero, a
+ * plain common case — an escape in a key, a non-canonical UTF-8 sequence, a leading zero, a
  * syntax error, trailing data — {@link #scan} returns {@code false} and the caller takes the strict path for that
  * line, which reports exactly what it always did. A line it accepts may still be invalid JSON further inside a value
  * it skipped; such lines are caught when the fold decodes them strictly in pass 2, with the same warning.
@@ -94,17 +95,19 @@ final class LeanLine {
                     return false;
                 }
                 int nameStart = ++pos;
+                int h = 0; // the name's hash, computed while looking for its end (see hash())
                 while (pos < end && buf[pos] != '"') {
                     byte b = buf[pos];
                     if (b == '\\' || (b & 0xff) < 0x20 || b < 0) {
                         return false; // escaped or non-ASCII keys never name a field we need: take the strict path
                     }
+                    h = 31 * h + b;
                     pos++;
                 }
                 if (pos >= end) {
                     return false;
                 }
-                int slot = slot(nameStart, pos - nameStart);
+                int slot = slot(nameStart, pos - nameStart, h);
                 pos++;
                 ws();
                 if (peek() != ':') {
@@ -171,7 +174,10 @@ final class LeanLine {
             if (b == '"') {
                 break;
             }
-            if (b == '\\' || (b >= 0 && b < 0x20)) {
+            if (b == '\\') {
+                return escapedString(start);
+            }
+            if (b >= 0 && b < 0x20) {
                 return null;
             }
             if (b < 0) {
@@ -187,6 +193,26 @@ final class LeanLine {
         }
         String s = new String(buf, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         pos++;
+        return s;
+    }
+
+    /**
+     * A needed string with escapes (an emoji as {@code \\uD83D\\uDD25}, a quote): found to its closing quote here,
+     * decoded exactly as the strict decoder would ({@link JsonLineDecoder#stringContent}), or {@code null} for the
+     * strict path when it is anything but plain.
+     */
+    private String escapedString(int start) {
+        int close = pos;
+        while (close < end && buf[close] != '"') {
+            close += buf[close] == '\\' ? 2 : 1;
+        }
+        if (close >= end) {
+            return null;
+        }
+        String s = JsonLineDecoder.stringContent(buf, start, close);
+        if (s != null) {
+            pos = close + 1;
+        }
         return s;
     }
 
@@ -367,26 +393,44 @@ final class LeanLine {
         }
     }
 
-    private int slot(int from, int len) {
-        int h = hash(buf, from, len) & (TABLE.length - 1);
+    /** The slot of the name at {@code buf[from, from+len)} whose {@link #hash} so far is {@code h}, or -1. */
+    private int slot(int from, int len, int h) {
+        int i = mix(h, len) & (TABLE.length - 1);
         while (true) {
-            int s = TABLE[h];
+            int s = TABLE[i];
             if (s == 0) {
                 return -1;
             }
-            byte[] name = NAME_BYTES[s - 1];
-            if (Arrays.equals(name, 0, name.length, buf, from, from + len)) {
+            if (sameName(NAME_BYTES[s - 1], from, len)) {
                 return s - 1;
             }
-            h = (h + 1) & (TABLE.length - 1);
+            i = (i + 1) & (TABLE.length - 1);
         }
     }
 
+    /** A plain loop: names are a few bytes, too short for {@code Arrays.equals}' set-up to pay. */
+    private boolean sameName(byte[] name, int from, int len) {
+        if (name.length != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (name[k] != buf[from + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int hash(byte[] b, int from, int len) {
-        int h = len;
+        int h = 0;
         for (int i = from; i < from + len; i++) {
             h = 31 * h + b[i];
         }
+        return mix(h, len);
+    }
+
+    private static int mix(int h, int len) {
+        h += len;
         return h ^ (h >>> 7);
     }
 }

@@ -46,6 +46,7 @@ final class PersistedIndex {
     static final int EVENT_BYTES = 49;
     static final int ENTITY_BYTES = 17;
     private static final int FINGERPRINT_BYTES = 4096;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private PersistedIndex() {
     }
@@ -157,7 +158,7 @@ final class PersistedIndex {
             }
             table[h] = e + 1;
         }
-        Path tmp = paths.eventIndex().resolveSibling(paths.eventIndex().getFileName() + ".tmp");
+        Path tmp = tmpFor(paths.eventIndex());
         Files.createDirectories(tmp.getParent());
         try (DataOutputStream out = new DataOutputStream(
                 new UnsyncBufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
@@ -187,8 +188,11 @@ final class PersistedIndex {
                     writeEvent(out, StoredEvent.of(index, ev));
                 }
             }
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        Files.move(tmp, paths.eventIndex(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        publish(tmp, paths.eventIndex());
 
         State state = new State();
         state.token = token;
@@ -201,6 +205,25 @@ final class PersistedIndex {
             state.collisions.put(collisionKey(c.type(), c.guid()), c);
         }
         writeState(paths, state, paths.eventIndexState());
+    }
+
+    /**
+     * A temp file next to {@code file}, unique to this write: two builds writing the index at once (another process,
+     * or a write still running in the background) each write a whole file of their own and rename it into place, so
+     * what is in place is always one build's complete file. (The tokens then tell whether base, state and cache
+     * belong together.)
+     */
+    private static Path tmpFor(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp-" + Long.toHexString(RANDOM.nextLong()));
+    }
+
+    private static void publish(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     static int hash(Family family, String key) {
@@ -229,7 +252,7 @@ final class PersistedIndex {
 
     /** Writes the state to {@code file} (a temp name, or the real one). */
     static void writeState(ChannelPaths paths, State s, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = tmpFor(file);
         try (DataOutputStream out = new DataOutputStream(
                 new UnsyncBufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeLong(STATE_MAGIC);
@@ -279,8 +302,11 @@ final class PersistedIndex {
                     writeEvent(out, e);
                 }
             }
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        publish(tmp, file);
     }
 
     /** The state, or {@code null} if it is missing or unreadable. */

@@ -43,6 +43,15 @@ public final class JsonLineDecoder {
         return plain != null ? plain : decodeWithJackson(buf, off, len);
     }
 
+    /**
+     * The text of one JSON string value of a line, {@code buf[from, to)} being what lies between its quotes
+     * ({@code buf[to]} the closing quote), exactly as {@link #decodeObject} decodes it; {@code null} when it is not
+     * plain (control characters, invalid UTF-8, an unknown escape), which leaves the line to {@link #decodeObject}.
+     */
+    public static String stringContent(byte[] buf, int from, int to) {
+        return PlainJsonDecoder.stringContent(buf, from, to);
+    }
+
     /** {@link #decodeObject} by Jackson's streaming parser alone. */
     static Map<String, Object> decodeWithJackson(byte[] buf, int off, int len) throws BadLineException {
         try (JsonParser p = FACTORY.createParser(buf, off, len)) {

@@ -46,6 +46,16 @@ final class PlainJsonDecoder {
         return new PlainJsonDecoder(buf, off, len).document();
     }
 
+    /**
+     * The text of the JSON string whose content lies between quotes at {@code from - 1} and {@code to}
+     * ({@code buf[to]} must be the closing quote, the first unescaped one), or {@code null} when it is not plain.
+     */
+    static String stringContent(byte[] buf, int from, int to) {
+        PlainJsonDecoder d = new PlainJsonDecoder(buf, from, to + 1 - from);
+        String s = d.string();
+        return s != null && d.pos == to + 1 ? s : null;
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> document() {
         ws();

@@ -65,7 +65,12 @@ public final class Rebuilder {
         return rebuild(paths, false);
     }
 
-    /** Rebuilds if stale, or always with {@code force}. */
+    /**
+     * Rebuilds if stale, or always with {@code force}.
+     *
+     * @throws IOException if the logs cannot be read (the cache is left as it was), or if the event index for later
+     *                     catch-ups cannot be written (the cache is rebuilt all the same; the next rebuild is full)
+     */
     public static RebuildReport rebuild(ChannelPaths paths, boolean force) throws IOException {
         long t0 = System.nanoTime();
         StorageVersion version = StorageVersions.detectForOpen(paths);
@@ -115,19 +120,30 @@ public final class Rebuilder {
         }
 
         List<IntegrityFinding> integrity = version.isMultiMachine() ? IntegrityVerifier.verifyAll(paths) : List.of();
-        FoldResult[] fold = new FoldResult[1];
-        RebuildResult cache = CacheWriter.rebuild(paths, sink -> {
-            try {
-                fold[0] = ChannelFold.runAndIndex(backend, version, sink, token);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        ChannelFold.IndexedFold[] fold = new ChannelFold.IndexedFold[1];
+        RebuildResult cache;
+        try {
+            cache = CacheWriter.rebuild(paths, sink -> {
+                try {
+                    fold[0] = ChannelFold.runAndIndex(backend, version, sink, token);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, manifest, token);
+            // the event index was written while the cache was finished; if it failed, the cache is already in but
+            // carries a token no index matches, so the next rebuild is a full one
+            fold[0].index().await();
+        } finally {
+            if (fold[0] != null) {
+                fold[0].index().close();
             }
-        }, manifest, token);
+        }
+        FoldResult folded = fold[0].fold();
         if (version.isMultiMachine()) {
-            CollisionLog.write(paths, fold[0].collisions(), System.currentTimeMillis() / 1000);
+            CollisionLog.write(paths, folded.collisions(), System.currentTimeMillis() / 1000);
         }
         return RebuildReport.rebuilt(paths, version, listing.machines(), staleReason.get(), RebuildReport.How.FULL,
-                fullReason.equals(staleReason.get()) ? null : fullReason, fold[0], cache, integrity,
+                fullReason.equals(staleReason.get()) ? null : fullReason, folded, cache, integrity,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 }
