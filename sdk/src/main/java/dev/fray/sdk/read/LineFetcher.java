@@ -69,8 +69,8 @@ public final class LineFetcher implements AutoCloseable {
         if (map == null || map.capacity() < end) {
             long size = fc.size();
             if (size < end) {
-                throw new IOException(backend.pathOf(source.address()) + " shrank while being read (" + size + " < " + end
-                        + " bytes)");
+                throw new IOException(backend.pathOf(source.address()) + " shrank while being read (" + size + " < "
+                        + end + " bytes)");
             }
             map = fc.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, MAX_MAPPED));
             mapped.put(source.id(), map);
