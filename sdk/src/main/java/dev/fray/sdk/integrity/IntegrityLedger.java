@@ -133,6 +133,11 @@ public final class IntegrityLedger {
     }
 
     static Map<String, LedgerEntry> parse(byte[] bytes, Path ledger) throws IOException {
+        if (bytes.length == 0) {
+            // created, never written: a writer killed between creating the file and its first write (a session
+            // first hashes what it catches up on). It claims nothing, so it is a valid, empty ledger.
+            return new TreeMap<>(Utf8Order::compare);
+        }
         JsonNode root;
         try {
             root = FrayJson.mapper().readTree(bytes);

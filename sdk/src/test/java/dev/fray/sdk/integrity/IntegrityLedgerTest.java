@@ -135,6 +135,18 @@ class IntegrityLedgerTest {
         assertEquals(List.of(), IntegrityVerifier.verifyMachine(paths, "laptop"));
     }
 
+    /** What a writer killed between creating the ledger and its first write leaves: an empty file, claiming nothing. */
+    @Test
+    void anEmptyLedgerClaimsNothingAndTheNextAppendFillsIt() throws Exception {
+        Files.createDirectories(messages.getParent());
+        Files.writeString(messages, "{\"n\":1}\n");
+        Files.createFile(paths.integrityLedger("laptop"));
+        assertEquals(List.of(), IntegrityVerifier.verifyMachine(paths, "laptop"));
+        append("messages.jsonl", "{\"n\":2}\n");
+        assertEquals(new LedgerEntry(2, 16, chainOf(Files.readString(messages))), entry("messages.jsonl"));
+        assertEquals(List.of(), IntegrityVerifier.verifyMachine(paths, "laptop"));
+    }
+
     /** Random chunkings of the same content give the same chain (seeded; replay with -Dfray.seed=N). */
     @Test
     void chainDoesNotDependOnHowBytesArrive() throws Exception {
