@@ -1,10 +1,12 @@
 package dev.fray.sdk.fold;
 
 import dev.fray.sdk.model.RecordType;
+import dev.fray.sdk.read.AsciiNames;
 import dev.fray.sdk.read.JsonLineDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,10 +25,7 @@ final class LeanLine {
     /** A present value that is neither a string nor an int64 (null, bool, fraction, big integer, object, array). */
     static final Object OTHER = new Object();
 
-    private static final String[] NAMES;
-    private static final byte[][] NAME_BYTES;
-    /** Open-addressing table from name hash to slot + 1 (0 = empty). */
-    private static final int[] TABLE = new int[256];
+    private static final AsciiNames NAMES;
     private static final java.util.Map<String, Integer> SLOTS = new java.util.HashMap<>();
 
     static {
@@ -38,20 +37,13 @@ final class LeanLine {
         for (RecordType t : RecordType.values()) {
             names.addAll(t.mergeTimestampFields());
         }
-        NAMES = names.toArray(String[]::new);
-        NAME_BYTES = new byte[NAMES.length][];
-        for (int i = 0; i < NAMES.length; i++) {
-            NAME_BYTES[i] = NAMES[i].getBytes(StandardCharsets.US_ASCII);
-            SLOTS.put(NAMES[i], i);
-            int h = hash(NAME_BYTES[i], 0, NAME_BYTES[i].length) & (TABLE.length - 1);
-            while (TABLE[h] != 0) {
-                h = (h + 1) & (TABLE.length - 1);
-            }
-            TABLE[h] = i + 1;
+        NAMES = new AsciiNames(List.copyOf(names));
+        for (int i = 0; i < NAMES.size(); i++) {
+            SLOTS.put(NAMES.name(i), i);
         }
     }
 
-    private final Object[] values = new Object[NAMES.length];
+    private final Object[] values = new Object[NAMES.size()];
     private byte[] buf;
     private int pos;
     private int end;
@@ -101,13 +93,13 @@ final class LeanLine {
                     if (b == '\\' || (b & 0xff) < 0x20 || b < 0) {
                         return false; // escaped or non-ASCII keys never name a field we need: take the strict path
                     }
-                    h = 31 * h + b;
+                    h = AsciiNames.step(h, b);
                     pos++;
                 }
                 if (pos >= end) {
                     return false;
                 }
-                int slot = slot(nameStart, pos - nameStart, h);
+                int slot = NAMES.indexOf(buf, nameStart, pos - nameStart, h);
                 pos++;
                 ws();
                 if (peek() != ':') {
@@ -391,46 +383,5 @@ final class LeanLine {
                 return;
             }
         }
-    }
-
-    /** The slot of the name at {@code buf[from, from+len)} whose {@link #hash} so far is {@code h}, or -1. */
-    private int slot(int from, int len, int h) {
-        int i = mix(h, len) & (TABLE.length - 1);
-        while (true) {
-            int s = TABLE[i];
-            if (s == 0) {
-                return -1;
-            }
-            if (sameName(NAME_BYTES[s - 1], from, len)) {
-                return s - 1;
-            }
-            i = (i + 1) & (TABLE.length - 1);
-        }
-    }
-
-    /** A plain loop: names are a few bytes, too short for {@code Arrays.equals}' set-up to pay. */
-    private boolean sameName(byte[] name, int from, int len) {
-        if (name.length != len) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (name[k] != buf[from + k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int hash(byte[] b, int from, int len) {
-        int h = 0;
-        for (int i = from; i < from + len; i++) {
-            h = 31 * h + b[i];
-        }
-        return mix(h, len);
-    }
-
-    private static int mix(int h, int len) {
-        h += len;
-        return h ^ (h >>> 7);
     }
 }

@@ -34,6 +34,13 @@ enum FieldKind {
     private static final Map<String, FieldKind> OPTION_FIELDS = Map.of(
             "label", STRING, "pros", STRING_LIST, "cons", STRING_LIST);
 
+    /** The field names of the nested structures (invoke config, question options). */
+    static java.util.Set<String> nestedFieldNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(INVOKE_FIELDS.keySet());
+        names.addAll(OPTION_FIELDS.keySet());
+        return names;
+    }
+
     /** Why {@code value} does not decode into this kind, or {@code null} when it does. */
     String mismatch(Object value) {
         if (value == null) {

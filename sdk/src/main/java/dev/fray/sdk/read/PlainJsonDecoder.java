@@ -28,6 +28,9 @@ final class PlainJsonDecoder {
     static final int MAX_NAME_BYTES = 1000;
     private static final int MAX_DIGITS = 18;
 
+    /** The field names of fray's records (from the literals of {@link RecordSchema}). */
+    private static final AsciiNames KNOWN_NAMES = new AsciiNames(RecordSchema.fieldNames());
+
     /** Returned by the value readers when the line is not plain. */
     private static final Object NOT_PLAIN = new Object();
 
@@ -76,7 +79,8 @@ final class PlainJsonDecoder {
         if (depth > MAX_DEPTH) {
             return NOT_PLAIN;
         }
-        Map<String, Object> map = new LinkedHashMap<>();
+        // a record line has up to twenty fields: start big enough not to grow the table on the way
+        Map<String, Object> map = depth == 1 ? new LinkedHashMap<>(32) : new LinkedHashMap<>();
         ws();
         if (peek() == '}') {
             pos++;
@@ -87,9 +91,12 @@ final class PlainJsonDecoder {
                 return NOT_PLAIN;
             }
             int nameStart = ++pos;
-            String name = string();
-            if (name == null || pos - nameStart > MAX_NAME_BYTES) {
-                return NOT_PLAIN;
+            String name = knownName();
+            if (name == null) {
+                name = string();
+                if (name == null || pos - nameStart > MAX_NAME_BYTES) {
+                    return NOT_PLAIN;
+                }
             }
             ws();
             if (peek() != ':') {
@@ -113,6 +120,31 @@ final class PlainJsonDecoder {
             }
             ws();
         }
+    }
+
+    /**
+     * A field name fray's records declare, as the one shared String instance (a line has a dozen names; sharing
+     * them spares allocating and hashing each, and the fold's lookups by the same literals find them at once), and
+     * past its closing quote; {@code null}, with nothing consumed, for any other name.
+     */
+    private String knownName() {
+        int h = 0;
+        for (int p = pos; p < end; p++) {
+            byte b = buf[p];
+            if (b == '"') {
+                int i = KNOWN_NAMES.indexOf(buf, pos, p - pos, h);
+                if (i < 0) {
+                    return null;
+                }
+                pos = p + 1;
+                return KNOWN_NAMES.name(i);
+            }
+            if (b == '\\' || b < 0x20) { // an escape, a control character or a non-ASCII byte: not a known name
+                return null;
+            }
+            h = AsciiNames.step(h, b);
+        }
+        return null;
     }
 
     /** An array whose '[' was just read. */

@@ -12,7 +12,10 @@ import static dev.fray.sdk.read.FieldKind.STRING_MAP;
 import dev.fray.sdk.model.RecordType;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON types of the fields fray's Go structs declare for each record type the rebuild decodes (reference §2). A
@@ -102,6 +105,14 @@ public final class RecordSchema {
             fields.put((String) pairs[i], (FieldKind) pairs[i + 1]);
         }
         SCHEMAS.put(type, fields);
+    }
+
+    /** Every field name a schema declares, nested ones included, each once. */
+    static List<String> fieldNames() {
+        Set<String> names = new LinkedHashSet<>();
+        SCHEMAS.values().forEach(fields -> names.addAll(fields.keySet()));
+        names.addAll(FieldKind.nestedFieldNames());
+        return List.copyOf(names);
     }
 
     /** Why the record does not decode as {@code type} in fray, or {@code null} when it does. */
