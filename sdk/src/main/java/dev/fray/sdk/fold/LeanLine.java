@@ -3,6 +3,7 @@ package dev.fray.sdk.fold;
 import dev.fray.sdk.model.RecordType;
 import dev.fray.sdk.read.AsciiNames;
 import dev.fray.sdk.read.JsonLineDecoder;
+import dev.fray.sdk.read.Utf8Sequences;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -174,7 +175,7 @@ final class LeanLine {
             }
             if (b < 0) {
                 ascii = false;
-                int n = utf8Sequence(pos);
+                int n = Utf8Sequences.length(buf, pos, end);
                 if (n < 0) {
                     return null;
                 }
@@ -206,42 +207,6 @@ final class LeanLine {
             pos = close + 1;
         }
         return s;
-    }
-
-    /**
-     * Length of the well-formed, shortest-form UTF-8 sequence at {@code at} encoding a scalar value (no surrogates,
-     * at most U+10FFFF), or -1. On such input every decoder agrees on the code point.
-     */
-    private int utf8Sequence(int at) {
-        int b0 = buf[at] & 0xff;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            return cont(at + 1) ? 2 : -1;
-        }
-        if (b0 >= 0xE0 && b0 <= 0xEF) {
-            if (!cont(at + 1) || !cont(at + 2)) {
-                return -1;
-            }
-            int b1 = buf[at + 1] & 0xff;
-            if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0)) {
-                return -1;
-            }
-            return 3;
-        }
-        if (b0 >= 0xF0 && b0 <= 0xF4) {
-            if (!cont(at + 1) || !cont(at + 2) || !cont(at + 3)) {
-                return -1;
-            }
-            int b1 = buf[at + 1] & 0xff;
-            if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
-                return -1;
-            }
-            return 4;
-        }
-        return -1;
-    }
-
-    private boolean cont(int at) {
-        return at < end && (buf[at] & 0xC0) == 0x80;
     }
 
     /** An int64 as Long; OTHER for a fraction, exponent or an integer beyond int64; null if malformed. */

@@ -250,7 +250,7 @@ final class PlainJsonDecoder {
                 return null;
             }
             if (b < 0) {
-                int n = utf8Sequence(pos);
+                int n = Utf8Sequences.length(buf, pos, end);
                 if (n < 0) {
                     return null;
                 }
@@ -304,7 +304,7 @@ final class PlainJsonDecoder {
             } else if (b >= 0 && b < 0x20) {
                 return null;
             } else if (b < 0) {
-                int n = utf8Sequence(pos);
+                int n = Utf8Sequences.length(buf, pos, end);
                 if (n < 0) {
                     return null;
                 }
@@ -331,42 +331,6 @@ final class PlainJsonDecoder {
         }
         pos += 4;
         return v;
-    }
-
-    /**
-     * Length of the well-formed, shortest-form UTF-8 sequence at {@code at} encoding a scalar value (no surrogates,
-     * at most U+10FFFF), or -1. On such input every decoder agrees on the code point.
-     */
-    private int utf8Sequence(int at) {
-        int b0 = buf[at] & 0xff;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            return cont(at + 1) ? 2 : -1;
-        }
-        if (b0 >= 0xE0 && b0 <= 0xEF) {
-            if (!cont(at + 1) || !cont(at + 2)) {
-                return -1;
-            }
-            int b1 = buf[at + 1] & 0xff;
-            if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0)) {
-                return -1;
-            }
-            return 3;
-        }
-        if (b0 >= 0xF0 && b0 <= 0xF4) {
-            if (!cont(at + 1) || !cont(at + 2) || !cont(at + 3)) {
-                return -1;
-            }
-            int b1 = buf[at + 1] & 0xff;
-            if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) {
-                return -1;
-            }
-            return 4;
-        }
-        return -1;
-    }
-
-    private boolean cont(int at) {
-        return at < end && (buf[at] & 0xC0) == 0x80;
     }
 
     private boolean literal(String word) {
