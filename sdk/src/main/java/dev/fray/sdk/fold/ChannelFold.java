@@ -31,12 +31,20 @@ import java.util.function.IntFunction;
  * Rebuilds a channel's cache rows from its logs, deterministically, in memory bounded by the number of distinct
  * entities rather than events. The entry point of the fold; see {@link #run}.
  *
- * <p>How: <b>pass 1</b> streams every log once (canonical order, {@link SourceListing}), decodes each line with
- * Jackson's streaming parser and keeps only a ~45-byte {@link EventIndex} entry per folded record (type, interned
- * entity, merge key, byte offset and length). The index is sorted by (entity, merge key) with a primitive merge sort.
- * <b>Pass 2</b> walks the entity groups in that order, re-reads each group's lines by offset, folds the entity with
- * fray's rules (v1: file order, §3.3; v2: fray's merge order, §3.4) and emits its final rows, then forgets it. The
- * only state kept across entities is one entry per agent (for v2 agent synthesis) and the collisions found.
+ * <p>How: <b>pass 1</b> streams every log once (canonical order, {@link SourceListing}), reads from each line only
+ * the fields the index needs ({@link LeanLine}; the strict decoder for anything unusual) and keeps only a ~53-byte
+ * {@link EventIndex} entry per folded record (type, interned entity, merge key, byte offset and length). The index is
+ * sorted by (entity, merge key): a counting sort by entity, then a primitive merge sort per entity.
+ * <b>Pass 2</b> walks the entity groups in that order, re-reads each group's lines by offset, decodes them strictly
+ * ({@link LineDecoder}), folds the entity with fray's rules (v1: file order, §3.3; v2: fray's merge order, §3.4) and
+ * emits its final rows, then forgets it. The only state kept across entities is one entry per agent (for v2 agent
+ * synthesis) and the collisions found.
+ *
+ * <p>One thread folds; the rows go to SQLite on another ({@code cache.BatchingRowSink}), and the persisted event
+ * index is written on a third while the cache is finished ({@link IndexWrite}). Reading and decoding ahead on more
+ * threads was tried (a reader thread in pass 1, a decoder thread in pass 2): on two cores it bought nothing once the
+ * single-thread costs were down, because the SQLite writer and the JIT compiler keep the second core busy, and it
+ * cost CPU (handing freshly built objects to another core).
  *
  * <p>Every fold depends only on the entity's own records in merge order, so the result does not depend on the order
  * logs are listed or arrive in.
@@ -89,18 +97,8 @@ public final class ChannelFold {
     public record IndexedFold(FoldResult fold, IndexWrite index) {
     }
 
-    private static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
-            java.util.function.Consumer<Pass1> persist) throws IOException {
-        return run(backend, version, sink, persist, true);
-    }
-
-    /**
-     * The fold; with {@code workAhead}, pass 1 reads on a second thread ({@link ReadAhead}) and pass 2 decodes on one
-     * ({@link DecodeAhead}), else everything runs on the calling thread. Both give the same result, report and
-     * index: every piece of state is still written by one thread, in the same order.
-     */
     static FoldResult run(DirectoryStorageBackend backend, StorageVersion version, RowSink sink,
-            java.util.function.Consumer<Pass1> persist, boolean workAhead) throws IOException {
+            java.util.function.Consumer<Pass1> persist) throws IOException {
         long t0 = System.nanoTime();
         boolean v2 = version.isMultiMachine();
         ChannelPaths paths = backend.paths();
@@ -113,17 +111,12 @@ public final class ChannelFold {
         // pass 1: index
         EventIndex index = new EventIndex();
         EntityTable entities = new EntityTable();
-        Map<Integer, LineScanner.Result> scans;
-        if (workAhead) {
-            scans = ReadAhead.index(reader, sources, v2, index, entities);
-        } else {
-            scans = new HashMap<>();
-            LogReader.Visitor visitor = new IndexingVisitor(v2, index, entities);
-            for (SourceFile source : sources) {
-                LineScanner.Result scan = reader.read(source, 0, 1, 0, visitor);
-                if (scan != null) {
-                    scans.put(source.id(), scan);
-                }
+        Map<Integer, LineScanner.Result> scans = new HashMap<>();
+        LogReader.Visitor visitor = new IndexingVisitor(v2, index, entities);
+        for (SourceFile source : sources) {
+            LineScanner.Result scan = reader.read(source, 0, 1, 0, visitor);
+            if (scan != null) {
+                scans.put(source.id(), scan);
             }
         }
         entities.freeze();
@@ -136,13 +129,8 @@ public final class ChannelFold {
         FoldContext ctx = new FoldContext(sink, v2);
         BitSet rejected = new BitSet();
         try (LineFetcher fetcher = new LineFetcher(backend)) {
-            LineDecoder decoder = new LineDecoder(index, sources, fetcher);
-            try (DecodedLines lines = workAhead
-                    ? new DecodeAhead(backend, index, order, entities::family, sources)
-                    : DecodedLines.inline(index, order, entities::family, decoder)) {
-                foldGroups(index, order, entities::key, entities::family, ctx, decoder, lines, reader, report,
-                        sources, v2, rejected);
-            }
+            foldGroups(index, order, entities::key, entities::family, ctx, new LineDecoder(index, sources, fetcher),
+                    reader, report, sources, v2, rejected);
         }
         if (persist != null) {
             // a snapshot of what is still changing (agents, collisions): the index may be written on another thread
@@ -169,25 +157,12 @@ public final class ChannelFold {
 
     /**
      * Pass 2 over the events in {@code order} (grouped by entity, merge order within): re-reads, decodes and folds
-     * each entity and emits its rows into {@code ctx}, all on the calling thread. Lines pass 1 only looked at leanly
-     * are validated here and reported through {@code reader}; their positions in the index are set in
-     * {@code rejected}.
+     * each entity and emits its rows into {@code ctx}. Lines pass 1 only looked at leanly are validated here and
+     * reported through {@code reader}; their positions in the index are set in {@code rejected}.
      */
     static void foldGroups(EventIndex index, int[] order, IntFunction<String> keyOf, IntFunction<Family> familyOf,
             FoldContext ctx, LineDecoder decoder, LogReader reader, ReadReport.Builder report, List<SourceFile> sources,
             boolean v2, BitSet rejected) throws IOException {
-        try (DecodedLines lines = DecodedLines.inline(index, order, familyOf, decoder)) {
-            foldGroups(index, order, keyOf, familyOf, ctx, decoder, lines, reader, report, sources, v2, rejected);
-        }
-    }
-
-    /**
-     * As above, taking each position's line from {@code lines}, exactly once and in order; {@code decoder} decodes
-     * the lines {@code lines} leaves to the fold.
-     */
-    static void foldGroups(EventIndex index, int[] order, IntFunction<String> keyOf, IntFunction<Family> familyOf,
-            FoldContext ctx, LineDecoder decoder, DecodedLines lines, LogReader reader, ReadReport.Builder report,
-            List<SourceFile> sources, boolean v2, BitSet rejected) throws IOException {
         int n = order.length;
         int i = 0;
         while (i < n) {
@@ -200,15 +175,14 @@ public final class ChannelFold {
                 while (end < n && index.entity(order[end]) == entity) {
                     end++;
                 }
-                foldLastEventGroup(index, order, i, end, last, ctx, decoder, lines, reader, report, sources,
-                        rejected);
+                foldLastEventGroup(index, order, i, end, last, ctx, decoder, reader, report, sources, rejected);
                 i = end;
                 continue;
             }
             CollisionTracker collisions = v2 ? collisionTracker(family, key) : null;
             for (; i < n && index.entity(order[i]) == entity; i++) {
                 int ev = order[i];
-                FoldEvent event = accept(index, ev, lines.next(), reader, report, sources, rejected);
+                FoldEvent event = accept(index, ev, decoder.decode(ev), reader, report, sources, rejected);
                 if (event == null) {
                     continue;
                 }
@@ -235,13 +209,13 @@ public final class ChannelFold {
      * decode instead of thousands.
      */
     private static void foldLastEventGroup(EventIndex index, int[] order, int from, int to, LastEventFold fold,
-            FoldContext ctx, LineDecoder decoder, DecodedLines lines, LogReader reader, ReadReport.Builder report,
+            FoldContext ctx, LineDecoder decoder, LogReader reader, ReadReport.Builder report,
             List<SourceFile> sources, BitSet rejected) throws IOException {
         FoldEvent[] decoded = new FoldEvent[to - from];
         for (int k = from; k < to; k++) {
-            DecodedLine line = lines.next(); // NOT_DECODED for the validated ones
             if (!index.validated(order[k])) {
-                decoded[k - from] = accept(index, order[k], line, reader, report, sources, rejected);
+                decoded[k - from] = accept(index, order[k], decoder.decode(order[k]), reader, report, sources,
+                        rejected);
             }
         }
         for (int k = to - 1; k >= from; k--) {
@@ -260,8 +234,7 @@ public final class ChannelFold {
 
     /**
      * The event of a decoded line, or {@code null} (and marked in {@code rejected}) when the line cannot be used; a
-     * line not validated yet gets its warning here, with its file and line. Runs on the folding thread, in fold
-     * order, whichever thread decoded the line.
+     * line not validated yet gets its warning here, with its file and line.
      */
     private static FoldEvent accept(EventIndex index, int ev, DecodedLine line, LogReader reader,
             ReadReport.Builder report, List<SourceFile> sources, BitSet rejected) {

@@ -1,6 +1,6 @@
 package dev.fray.sdk.fold;
 
-import dev.fray.sdk.concurrent.ProducerThread;
+import dev.fray.sdk.concurrent.BackgroundTask;
 import dev.fray.sdk.model.StorageVersion;
 import dev.fray.sdk.storage.DirectoryStorageBackend;
 import java.io.IOException;
@@ -16,18 +16,16 @@ import java.io.IOException;
  */
 public final class IndexWrite implements AutoCloseable {
 
-    // a producer that hands over nothing: ProducerThread gives the daemon thread, the failure rethrown as is, and
-    // a close that always ends the thread
-    private final ProducerThread<Void> writing;
+    private final BackgroundTask writing;
 
     IndexWrite(DirectoryStorageBackend backend, StorageVersion version, ChannelFold.Pass1 pass1, long token) {
-        writing = ProducerThread.start("fray-fold-index-writer", 1,
-                out -> PersistedIndex.writeFull(backend, version, pass1, token));
+        writing = BackgroundTask.start("fray-index-writer", () -> PersistedIndex.writeFull(backend, version, pass1,
+                token));
     }
 
     /** Waits until the index is written; throws what writing it threw. */
     public void await() throws IOException {
-        writing.next();
+        writing.await();
     }
 
     /** Stops the write if it is still running (its temp file is removed) and waits for its thread to end. */

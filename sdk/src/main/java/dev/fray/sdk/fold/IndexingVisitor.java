@@ -3,39 +3,24 @@ package dev.fray.sdk.fold;
 import dev.fray.sdk.model.RecordType;
 import dev.fray.sdk.read.LogReader;
 import dev.fray.sdk.read.SourceFile;
-import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Pass 1: turns each line a {@link LogReader} hands over into one {@link EventIndex} entry (entity, merge key, file
  * position), through the lean scan when it can ({@link LeanLine}) and the strict record otherwise.
- *
- * <p>The entries go to a {@link Target}: straight into the index ({@link #IndexingVisitor(boolean, EventIndex,
- * EntityTable)}), or into batches that another thread interns in the same order ({@link ReadAhead}).
  */
 final class IndexingVisitor implements LogReader.Visitor {
 
-    /** Receives each indexed event, in reading order, with its entity still as (family, key). */
-    interface Target {
-        void add(Family family, String key, int type, long ts, int rank, long seq, int lineIndex, int fileId,
-                long offset, int length, long lineNumber, boolean validated) throws IOException;
-    }
-
     private final boolean v2;
-    private final Target target;
+    private final EventIndex index;
+    private final EntityTable entities;
     private final LeanLine lean = new LeanLine();
 
-    /** Indexes straight into {@code index}, interning entities in {@code entities}. */
     IndexingVisitor(boolean v2, EventIndex index, EntityTable entities) {
-        this(v2, (family, key, type, ts, rank, seq, lineIndex, fileId, offset, length, lineNumber, validated) ->
-                index.add(type, entities.intern(family, key), ts, rank, seq, lineIndex, fileId, offset, length,
-                        lineNumber, validated));
-    }
-
-    IndexingVisitor(boolean v2, Target target) {
         this.v2 = v2;
-        this.target = target;
+        this.index = index;
+        this.entities = entities;
     }
 
     @Override
@@ -44,8 +29,7 @@ final class IndexingVisitor implements LogReader.Visitor {
     }
 
     @Override
-    public boolean tryLean(SourceFile source, byte[] line, int length, int lineIndex, long lineNumber, long offset)
-            throws IOException {
+    public boolean tryLean(SourceFile source, byte[] line, int length, int lineIndex, long lineNumber, long offset) {
         if (!lean.scan(line, 0, length) || !(lean.get("type") instanceof String typeName)) {
             return false;
         }
@@ -59,18 +43,18 @@ final class IndexingVisitor implements LogReader.Visitor {
 
     @Override
     public void onRecord(SourceFile source, RecordType type, Map<String, Object> fields, int lineIndex,
-            long lineNumber, long offset, int length) throws IOException {
+            long lineNumber, long offset, int length) {
         add(source, type, fields::get, lineIndex, lineNumber, offset, length, true);
     }
 
     private void add(SourceFile source, RecordType type, Function<String, Object> fields, int lineIndex,
-            long lineNumber, long offset, int length, boolean validated) throws IOException {
+            long lineNumber, long offset, int length, boolean validated) {
         Family family = Family.of(type);
-        String key = Family.key(type, fields);
+        int entity = entities.intern(family, Family.key(type, fields));
         boolean merged = v2 && !source.isRuntime();
         long ts = merged ? ChannelFold.mergeTimestamp(type, fields) : 0;
         long seq = merged && fields.apply("seq") instanceof Long s ? s : lineIndex;
-        target.add(family, key, type.ordinal(), ts, source.machineRank(), seq, lineIndex, source.id(), offset,
-                length, lineNumber, validated);
+        index.add(type.ordinal(), entity, ts, source.machineRank(), seq, lineIndex, source.id(), offset, length,
+                lineNumber, validated);
     }
 }
