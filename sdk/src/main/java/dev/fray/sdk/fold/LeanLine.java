@@ -3,7 +3,7 @@ package dev.fray.sdk.fold;
 import dev.fray.sdk.model.RecordType;
 import dev.fray.sdk.read.AsciiNames;
 import dev.fray.sdk.read.JsonLineDecoder;
-import dev.fray.sdk.read.Utf8Sequences;
+import dev.fray.sdk.read.JsonBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -175,7 +175,7 @@ final class LeanLine {
             }
             if (b < 0) {
                 ascii = false;
-                int n = Utf8Sequences.length(buf, pos, end);
+                int n = JsonBytes.utf8SequenceLength(buf, pos, end);
                 if (n < 0) {
                     return null;
                 }
@@ -323,13 +323,8 @@ final class LeanLine {
     }
 
     private boolean literal(String word) {
-        if (end - pos < word.length()) {
+        if (!JsonBytes.matches(buf, pos, end, word)) {
             return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (buf[pos + i] != word.charAt(i)) {
-                return false;
-            }
         }
         pos += word.length();
         return true;
@@ -340,13 +335,6 @@ final class LeanLine {
     }
 
     private void ws() {
-        while (pos < end) {
-            byte b = buf[pos];
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                pos++;
-            } else {
-                return;
-            }
-        }
+        pos = JsonBytes.skipWhitespace(buf, pos, end);
     }
 }

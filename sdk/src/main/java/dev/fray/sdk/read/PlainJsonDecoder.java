@@ -250,7 +250,7 @@ final class PlainJsonDecoder {
                 return null;
             }
             if (b < 0) {
-                int n = Utf8Sequences.length(buf, pos, end);
+                int n = JsonBytes.utf8SequenceLength(buf, pos, end);
                 if (n < 0) {
                     return null;
                 }
@@ -304,7 +304,7 @@ final class PlainJsonDecoder {
             } else if (b >= 0 && b < 0x20) {
                 return null;
             } else if (b < 0) {
-                int n = Utf8Sequences.length(buf, pos, end);
+                int n = JsonBytes.utf8SequenceLength(buf, pos, end);
                 if (n < 0) {
                     return null;
                 }
@@ -334,13 +334,8 @@ final class PlainJsonDecoder {
     }
 
     private boolean literal(String word) {
-        if (end - pos < word.length()) {
+        if (!JsonBytes.matches(buf, pos, end, word)) {
             return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (buf[pos + i] != word.charAt(i)) {
-                return false;
-            }
         }
         pos += word.length();
         return true;
@@ -351,13 +346,6 @@ final class PlainJsonDecoder {
     }
 
     private void ws() {
-        while (pos < end) {
-            byte b = buf[pos];
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                pos++;
-            } else {
-                return;
-            }
-        }
+        pos = JsonBytes.skipWhitespace(buf, pos, end);
     }
 }
