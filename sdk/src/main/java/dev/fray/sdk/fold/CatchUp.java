@@ -68,20 +68,19 @@ public final class CatchUp {
     public record Refused(String reason) implements Outcome {
     }
 
-    /** The token of the index state on disk, or {@code null} if there is none (the cache must carry the same). */
-    public static Long stateToken(ChannelPaths paths) {
-        PersistedIndex.State s = PersistedIndex.readState(paths.eventIndexState());
-        return s == null ? null : s.token;
-    }
-
-    public static Outcome run(DirectoryStorageBackend backend, StorageVersion version, long newToken)
-            throws IOException {
+    /**
+     * Catches up a cache that carries event index token {@code cacheToken}; {@code newToken} identifies the result.
+     * Refused unless the index state on disk carries the same token: the cache and the index are written in two
+     * steps, and a crash (or failure) between them must not be trusted.
+     */
+    public static Outcome run(DirectoryStorageBackend backend, StorageVersion version, long cacheToken,
+            long newToken) throws IOException {
         long t0 = System.nanoTime();
         ChannelPaths paths = backend.paths();
         boolean v2 = version.isMultiMachine();
         PersistedIndex.State state = PersistedIndex.readState(paths.eventIndexState());
-        if (state == null) {
-            return new Refused("no event index state");
+        if (state == null || state.token != cacheToken) {
+            return new Refused("no event index matching the cache");
         }
         PersistedIndex.Base base = PersistedIndex.Base.open(paths.eventIndex());
         if (base == null || base.token != state.baseToken) {

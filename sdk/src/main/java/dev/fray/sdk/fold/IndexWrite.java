@@ -12,7 +12,7 @@ import java.io.IOException;
  *
  * <p>The index and the cache are tied by the build's token, not by the order they reach the disk: whichever is
  * written first, a crash (or a failure) between the two leaves tokens that do not match, and the next rebuild is a
- * full one (see {@link CatchUp#stateToken}). {@link #await} before counting the build as done; {@link #close} always.
+ * full one (see {@link CatchUp#run}). {@link #await} before counting the build as done; {@link #close} always.
  */
 public final class IndexWrite implements AutoCloseable {
 

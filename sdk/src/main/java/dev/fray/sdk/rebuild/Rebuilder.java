@@ -46,15 +46,14 @@ public final class Rebuilder {
     }
 
     /**
-     * Why a catch-up cannot even be tried: the cache carries no event index token, or not the one of the index state
-     * on disk (the two are written in two steps; a crash between them must not be trusted), or another schema.
+     * Why a catch-up cannot even be tried: no cache of this schema, or one that carries no event index token. Whether
+     * the index state on disk carries the same token is {@link CatchUp#run}'s first check (it reads that state anyway).
      */
-    private static Optional<String> catchUpRefusal(ChannelPaths paths, Optional<BuiltCache> built) {
+    private static Optional<String> catchUpRefusal(Optional<BuiltCache> built) {
         if (built.isEmpty() || built.get().schemaVersion() != CacheSchema.SCHEMA_VERSION) {
             return Optional.of("no cache of this schema to catch up");
         }
-        Long state = CatchUp.stateToken(paths);
-        if (built.get().indexToken() == null || state == null || !state.equals(built.get().indexToken())) {
+        if (built.get().indexToken() == null) {
             return Optional.of("no event index matching the cache");
         }
         return Optional.empty();
@@ -98,9 +97,9 @@ public final class Rebuilder {
         long token = new java.security.SecureRandom().nextLong();
         String fullReason = staleReason.get();
         if (!force) {
-            Optional<String> refused = catchUpRefusal(paths, built);
+            Optional<String> refused = catchUpRefusal(built);
             if (refused.isEmpty()) {
-                CatchUp.Outcome outcome = CatchUp.run(backend, version, token);
+                CatchUp.Outcome outcome = CatchUp.run(backend, version, built.get().indexToken(), token);
                 if (outcome instanceof CatchUp.Patch patch) {
                     RebuildResult cache = CacheWriter.patch(paths, patch.deletes(), patch.inserts(), manifest,
                             token);
